@@ -1,0 +1,53 @@
+"""The `sanctuary-bot` command: one sub-command per job, each implemented in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sanctuary-bot",
+        description="Sourced, dated answers about US sanctuary-city policies.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    # Each module adds its own sub-command: parsers and handlers live next to the code they run.
+    from bot import console
+    from bot.knowledge import export, validate
+
+    validate.add_command(commands)
+    export.add_command(commands)
+    console.add_commands(commands)
+    _add_optional_commands(commands)
+    return parser
+
+
+def _add_optional_commands(commands: argparse._SubParsersAction) -> None:
+    """Transports and operations commands (Telegram, health, stats)."""
+    import importlib
+
+    for module_name in ("bot.telegram.runner", "bot.health", "bot.stats"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        module.add_command(commands)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error worth a traceback
+        return 0
