@@ -1,56 +1,226 @@
-"""The answer engine: the one entry point every transport (console, Telegram, JSON) calls.
-
-STUB — the real implementation is being written now; the signatures below are the contract.
-"""
+"""The answer engine: the one entry point every transport (console, Telegram, JSON) calls."""
 
 from __future__ import annotations
 
-from bot.answer.model import Answer, Kind
+from collections import Counter
+from dataclasses import replace
+
+from bot.answer import general
+from bot.answer.compose import Composer
+from bot.answer.model import Answer, Choice, Kind
+from bot.answer.phrases import say
 from bot.knowledge.model import KnowledgeBase
+from bot.understanding.gazetteer import Gazetteer, Place, load_gazetteer
+from bot.understanding.places import PlaceIndex, PlaceMention
+from bot.understanding.question import Intent, Question, QuestionReader
+from bot.understanding.text import fold
+
+LANGUAGES = ("en", "es")
+# Shown for an empty inline query until people have asked about anything.
+CITY_ROLES = ("mayor", "police", "council")  # "the mayor of Washington" is not the state's
+DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
+
+
+def normalize_language(code: str | None) -> str | None:
+    """Telegram's language_code ("es-MX", "en") -> "es"/"en"; anything else -> None."""
+    if not code:
+        return None
+    short = code.split("-")[0].lower()
+    return short if short in LANGUAGES else None
 
 
 class Engine:
     """Answers questions from one loaded knowledge base; cheap to rebuild on reload."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        gazetteer: Gazetteer | None = None,
+        asked: Counter[str] | None = None,
+    ) -> None:
         self.knowledge = knowledge
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.index = PlaceIndex(knowledge, self.gazetteer)
+        self.reader = QuestionReader(knowledge, self.index)
+        state_names = {code: place.name for code, place in self.gazetteer.states.items()}
+        self.composer = Composer(knowledge, state_names)
+        self.asked: Counter[str] = asked if asked is not None else Counter()  # ids only
+
+    # --- free text ------------------------------------------------------------------------
 
     def answer(self, question: str, language: str | None = None) -> Answer:
         """Answer free text. `language` is the caller's ("en"/"es") if known, else detected."""
-        return Answer(question=question, kind=Kind.HELP, language=language or "en",
-                      bottom_line="(engine not implemented yet)")
+        parsed = self.reader.read(question, normalize_language(language))
+        answer = self._dispatch(parsed)
+        if parsed.wants_advice:
+            answer = _with_caveat(answer, say(answer.language, "legal"))
+        self.asked.update(p.id for p in answer.places if p.id and answer.kind == Kind.ANSWER)
+        return answer
+
+    def _dispatch(self, q: Question) -> Answer:
+        lang = q.language
+        if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
+            return general.not_understood(self.composer, q.text, lang)
+        if q.intent == Intent.GREETING:
+            return general.help_answer(self.composer, q.text, lang)
+        if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
+            return general.topic(self.composer, q.text, self.knowledge.topics[q.topic], lang)
+        if q.intent == Intent.LIST:
+            return self._list(q)
+        return self._places(q)
+
+    def _list(self, q: Question) -> Answer:
+        state = q.list_state
+        if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
+            return general.no_places_in_state(self.composer, q.text, state, q.language)
+        return general.list_places(self.composer, q.text, state, q.language)
+
+    def _places(self, q: Question) -> Answer:
+        lang = q.language
+        covered: dict[str, PlaceMention | None] = {}
+        uncovered: list[Place] = []
+        for mention in q.places:
+            if mention.covered:
+                mention = self._preferred(mention, q)
+                covered.setdefault(mention.jurisdictions[0], mention)
+            elif mention.place is not None and mention.place not in uncovered:
+                uncovered.append(mention.place)
+        speakers = {}
+        for person in q.people:
+            covered.setdefault(person.jurisdiction, None)
+            speakers[person.jurisdiction] = person.speaker
+        if not covered:
+            return self._uncovered(q, uncovered)
+        if len(covered) > 1 or uncovered:
+            jurisdictions = [self.knowledge.jurisdictions[i] for i in covered]
+            return self.composer.compare(q.text, jurisdictions, uncovered, lang)
+        jurisdiction_id, mention = next(iter(covered.items()))
+        if mention is not None and mention.qualifier is None:
+            ambiguous = [p for p in mention.others if p.type in ("state", "district")]
+            if ambiguous and not speakers and q.role not in CITY_ROLES:
+                typed = self.knowledge.jurisdictions[jurisdiction_id].name
+                covered_places = [self.knowledge.jurisdictions[jurisdiction_id]]
+                return self.composer.clarify_same_name(
+                    q.text, typed, covered_places, ambiguous, lang
+                )
+        return self._one_place(q, jurisdiction_id, mention, speakers.get(jurisdiction_id))
+
+    def _preferred(self, mention: PlaceMention, q: Question) -> PlaceMention:
+        """One name, two covered places (New York): the state when the question says so."""
+        if len(mention.jurisdictions) < 2 or not q.wants_state:
+            return mention
+        ids = sorted(
+            mention.jurisdictions,
+            key=lambda i: self.knowledge.jurisdictions[i].type != "state",
+        )
+        return replace(mention, jurisdictions=tuple(ids))
+
+    def _one_place(
+        self, q: Question, jurisdiction_id: str, mention: PlaceMention | None, speaker: str | None
+    ) -> Answer:
+        lang = q.language
+        j = self.knowledge.jurisdictions[jurisdiction_id]
+        notes: list[str] = []
+        choices: list[Choice] = []
+        with_state = False
+        if mention is not None and mention.qualifier is None:
+            alternatives = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions[1:]]
+            if alternatives or mention.others:
+                with_state = bool(mention.others)
+                shown = self.composer.display_name(j, with_state=True)
+                notes.append(say(lang, "which_place", typed=j.name, place=shown))
+            for other in alternatives:
+                name = self.composer.display_name(other)
+                notes.append(say(lang, "other_same_name", other=name))
+                choices.append(Choice(name, f"place:{other.id}"))
+        return self.composer.place(
+            q.text, j, lang, speaker=speaker, role=q.role, notes=tuple(notes),
+            choices=tuple(choices), with_state=with_state,
+        )  # fmt: skip
+
+    def _uncovered(self, q: Question, places: list[Place]) -> Answer:
+        if len(places) == 1:
+            related = self._related(places[0])
+            if related:
+                return self.composer.clarify_related(q.text, places[0], related, q.language)
+        if not places:
+            return general.not_understood(self.composer, q.text, q.language)
+        return self.composer.not_covered(q.text, places, q.language)
+
+    def _related(self, place: Place) -> list:
+        """Covered places whose name contains the asked one, or the reverse (Milwaukee County)."""
+        name = fold(place.name)
+        return [
+            j
+            for j in self.knowledge.jurisdictions.values()
+            if j.state == place.state
+            and j.type.value != place.type
+            and (name in fold(j.name) or fold(j.name) in name)
+            and j.type.value != "state"
+        ]
+
+    # --- direct requests (buttons, commands, inline) --------------------------------------
 
     def place(self, jurisdiction_id: str, language: str, *, all_quotes: bool = False) -> Answer:
         """The answer about one covered place (buttons, deep links, /city)."""
-        raise NotImplementedError
+        j = self.knowledge.jurisdictions[jurisdiction_id]
+        self.asked[j.id] += 1
+        return self.composer.place(f"place:{j.id}", j, language, all_quotes=all_quotes)
 
     def place_sources(self, jurisdiction_id: str, language: str) -> Answer:
-        """Every source behind one place's answer ("Sources" button)."""
-        raise NotImplementedError
+        """Every source and dated fact behind one place's answer ("Sources" button)."""
+        j = self.knowledge.jurisdictions[jurisdiction_id]
+        return general.place_sources(self.composer, j, language)
 
     def topic(self, topic_id: str, language: str) -> Answer:
-        raise NotImplementedError
+        item = self.knowledge.topics[topic_id]
+        return general.topic(self.composer, f"topic:{topic_id}", item, language)
 
     def list_places(self, state: str | None, language: str) -> Answer:
         """Covered places by stance, optionally in one state (/list [STATE])."""
-        raise NotImplementedError
+        code = state.upper() if state else None
+        if code and code not in self.gazetteer.states:
+            found = self.gazetteer.state_by_name(fold(state or ""))
+            code = found.state if found else None
+            if code is None:
+                return self.answer(f"{state}", language)
+        if code and not any(j.state == code for j in self.knowledge.jurisdictions.values()):
+            return general.no_places_in_state(self.composer, f"/list {state}", code, language)
+        return general.list_places(self.composer, f"/list {state or ''}".strip(), code, language)
 
     def topics_overview(self, language: str) -> Answer:
         """/topics: the general questions the bot can answer, as choices."""
-        raise NotImplementedError
+        return general.topics_overview(self.composer, language)
 
     def sources_overview(self, language: str) -> Answer:
         """/sources: every article the knowledge base cites."""
-        raise NotImplementedError
+        return general.sources_overview(self.composer, language)
 
     def about(self, language: str) -> Answer:
         """/about: what the data is, how old, not legal advice, the privacy promise."""
-        raise NotImplementedError
+        return general.about(self.composer, language)
 
     def help(self, language: str) -> Answer:
         """/help and /start: how to ask, with example questions as choices."""
-        raise NotImplementedError
+        return general.help_answer(self.composer, "/help", language)
 
     def suggest(self, query: str, language: str | None = None, limit: int = 5) -> list[Answer]:
         """Inline mode: answers for the best-matching places/topics (empty query: popular)."""
-        raise NotImplementedError
+        lang = normalize_language(language) or "en"
+        if not query.strip():
+            popular = [i for i, _ in self.asked.most_common(limit)]
+            popular += [i for i in DEFAULT_POPULAR if i not in popular]
+            ids = [i for i in popular if i in self.knowledge.jurisdictions][:limit]
+            return [self.composer.place(f"place:{i}", self.knowledge.jurisdictions[i], lang)
+                    for i in ids]  # fmt: skip
+        answer = self.answer(query, language)
+        results = [answer]
+        if answer.kind in (Kind.ANSWER, Kind.LIST, Kind.CLARIFY) and len(answer.places) > 1:
+            results += [
+                self.place(p.id, answer.language) for p in answer.places[:limit] if p.id
+            ]
+        return results[:limit]
+
+
+def _with_caveat(answer: Answer, caveat: str) -> Answer:
+    return Answer(**{**answer.__dict__, "caveats": (*answer.caveats, caveat)})

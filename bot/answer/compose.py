@@ -1,0 +1,258 @@
+"""Compose answers from knowledge: bottom line first, then quotes, then how old it is and sources."""
+
+from __future__ import annotations
+
+from bot.answer.model import Answer, Choice, Kind, PlaceRef, QuoteView, SourceRef
+from bot.answer.phrases import article_es, join_names, say
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, Quote
+from bot.understanding.gazetteer import Place
+from bot.understanding.text import contains_phrase, fold
+
+DEFAULT_QUOTES = 2
+MAX_QUOTES = 3
+ROLE_WORDS = {
+    "mayor": ("mayor",),
+    "police": ("police", "chief", "sheriff"),
+    "governor": ("governor",),
+    "council": ("council", "councilor", "supervisor"),
+    "attorney general": ("attorney general",),
+}
+STATE_NAMES_NEEDING_CITY = ("New York",)
+
+
+class Composer:
+    """Turns resolved places, topics and lists of one knowledge base into Answers."""
+
+    def __init__(self, knowledge: KnowledgeBase, state_names: dict[str, str]) -> None:
+        self.knowledge = knowledge
+        self.state_names = state_names  # USPS code -> English state name
+        dates = sorted(s.date for s in knowledge.sources.values())
+        self.first = dates[0] if dates else None
+        self.last = dates[-1] if dates else None
+
+    # --- names and references ---------------------------------------------------------------
+
+    def display_name(self, j: Jurisdiction, *, with_state: bool = False) -> str:
+        """'New York City' vs 'New York State', 'Washington, D.C.', 'Portland, Oregon'."""
+        state_name = self.state_names.get(j.state, j.state)
+        if j.type == "district":
+            return f"{j.name}, D.C." if j.state == "DC" else j.name
+        if j.type == "state":
+            twin = any(o.name == j.name and o.id != j.id for o in self.jurisdictions)
+            return f"{j.name} State" if twin else j.name
+        if j.name == state_name:
+            return f"{j.name} City" if j.type == "city" else j.name
+        return f"{j.name}, {state_name}" if with_state else j.name
+
+    @property
+    def jurisdictions(self) -> list[Jurisdiction]:
+        return list(self.knowledge.jurisdictions.values())
+
+    def state_place(self, code: str) -> Place:
+        kind = "district" if code == "DC" else "state"
+        return Place(self.state_names.get(code, code), kind, code)
+
+    def place_name(self, place: Place) -> str:
+        if place.type in ("state", "district"):
+            return place.name if place.type == "state" else f"{place.name} (D.C.)"
+        return f"{place.name}, {self.state_names.get(place.state, place.state)}"
+
+    @staticmethod
+    def place_ref(j: Jurisdiction) -> PlaceRef:
+        return PlaceRef(j.id, j.name, j.type.value, j.state, j.stance.value, j.as_of.iso())
+
+    @staticmethod
+    def uncovered_ref(place: Place) -> PlaceRef:
+        return PlaceRef(None, place.name, place.type, place.state or None, None, None)
+
+    def source_refs(self, ids: list[str] | tuple[str, ...]) -> tuple[SourceRef, ...]:
+        sources = [self.knowledge.sources[i] for i in dict.fromkeys(ids) if i in self.knowledge.sources]
+        sources.sort(key=lambda s: s.date, reverse=True)
+        return tuple(
+            SourceRef(s.id, s.outlet, s.title, s.date.iso(), s.url, s.date_inferred)
+            for s in sources
+        )
+
+    def quote_view(self, quote: Quote, language: str) -> QuoteView:
+        source = self.knowledge.sources.get(quote.source)
+        outlet = source.outlet if source else quote.source
+        speaker = quote.speaker
+        if quote.joint_with:
+            speaker = join_names([quote.speaker, *quote.joint_with], language)
+        return QuoteView(quote.text, speaker, quote.role, outlet, quote.date.human(language),
+                         quote.source)  # fmt: skip
+
+    def age(self, date: PartialDate | None, language: str) -> str:
+        newest = date or self.last
+        return say(
+            language, "age",
+            date=newest.human(language) if newest else "?",
+            first=self.first.human(language) if self.first else "?",
+            last=self.last.human(language) if self.last else "?",
+        )  # fmt: skip
+
+    def _span(self, language: str) -> dict[str, str]:
+        return {
+            "first": self.first.human(language) if self.first else "?",
+            "last": self.last.human(language) if self.last else "?",
+        }
+
+    def stance_line(self, j: Jurisdiction, language: str, *, with_state: bool = False) -> str:
+        return say(
+            language, f"stance.{j.stance.value}",
+            date=j.as_of.human(language), place=self.display_name(j, with_state=with_state),
+            type=say(language, f"type.{j.type.value}"), article=article_es(j.type.value),
+        )  # fmt: skip
+
+    # --- answers about places ---------------------------------------------------------------
+
+    def place(
+        self,
+        question: str,
+        j: Jurisdiction,
+        language: str,
+        *,
+        speaker: str | None = None,
+        role: str | None = None,
+        all_quotes: bool = False,
+        notes: tuple[str, ...] = (),
+        choices: tuple[Choice, ...] = (),
+        with_state: bool = False,
+    ) -> Answer:
+        quotes, details = self._pick_quotes(j, language, speaker, role, all_quotes)
+        shown = [self.quote_view(q, language) for q in quotes]
+        newest = max([j.as_of, *(q.date for q in quotes)])
+        return Answer(
+            question=question,
+            kind=Kind.ANSWER,
+            language=language,
+            bottom_line=self.stance_line(j, language, with_state=with_state),
+            places=(self.place_ref(j),),
+            details=(*notes, j.summary.get(language), *details),
+            quotes=tuple(shown),
+            sources=self.source_refs([*(q.source for q in quotes), *j.source_ids]),
+            caveats=(self.age(newest, language),),
+            choices=choices,
+        )
+
+    def _pick_quotes(
+        self, j: Jurisdiction, language: str, speaker: str | None, role: str | None,
+        all_quotes: bool,
+    ) -> tuple[list[Quote], list[str]]:  # fmt: skip
+        """The newest quotes first; a person or role in the question narrows them."""
+        quotes = sorted(j.quotes, key=lambda q: q.date, reverse=True)
+        details: list[str] = []
+        if speaker:
+            theirs = [q for q in quotes if q.speaker == speaker or speaker in q.joint_with]
+            if theirs:
+                quotes = theirs
+                details.append(say(language, "said.head", speaker=speaker))
+        elif role:
+            words = ROLE_WORDS.get(role, (role,))
+            theirs = [q for q in quotes if any(contains_phrase(fold(q.role), w) for w in words)]
+            if theirs:
+                quotes = theirs
+            elif quotes:
+                role_name = role if language == "en" else {"mayor": "alcalde"}.get(role, role)
+                details.append(say(language, "role.none", role=role_name, place=j.name))
+        limit = len(quotes) if all_quotes else (MAX_QUOTES if speaker else DEFAULT_QUOTES)
+        return quotes[:limit], details
+
+    def compare(
+        self, question: str, places: list[Jurisdiction], uncovered: list[Place], language: str
+    ) -> Answer:
+        lines = [
+            say(
+                language, "compare.line", place=self.display_name(j),
+                stance=say(language, f"short.{j.stance.value}"),
+                date=j.as_of.human(language),
+            )  # fmt: skip
+            for j in places
+        ]
+        if uncovered:
+            names = [self.place_name(p) for p in uncovered]
+            lines.append(say(language, "not_in_sources", place=join_names(names, language)))
+        quotes = [
+            self.quote_view(max(j.quotes, key=lambda q: q.date), language)
+            for j in places
+            if j.quotes
+        ]
+        return Answer(
+            question=question,
+            kind=Kind.ANSWER,
+            language=language,
+            bottom_line=say(language, "compare.head"),
+            places=(*(self.place_ref(j) for j in places), *map(self.uncovered_ref, uncovered)),
+            details=("\n".join(lines), *(j.summary.get(language) for j in places)),
+            quotes=tuple(quotes),
+            sources=self.source_refs([s for j in places for s in j.source_ids]),
+            caveats=(self.age(max(j.as_of for j in places), language),),
+            choices=tuple(Choice(self.display_name(j), f"place:{j.id}") for j in places),
+        )
+
+    def not_covered(self, question: str, places: list[Place], language: str) -> Answer:
+        count = "1" if len(places) == 1 else "n"
+        names = join_names([self.place_name(p) for p in places], language)
+        covered = sorted(self.display_name(j) for j in self.jurisdictions)
+        states = {p.state for p in places}
+        nearby = [j for j in self.jurisdictions if j.state in states]
+        details = [say(language, "covered_list", names=", ".join(covered))]
+        if nearby:
+            related = join_names([self.display_name(j) for j in nearby], language)
+            details.insert(0, say(language, "related", related=related))
+        details.append(say(language, "also_topics"))
+        return Answer(
+            question=question,
+            kind=Kind.NOT_COVERED,
+            language=language,
+            bottom_line=say(
+                language, "not_covered", places=names,
+                it_has=say(language, f"not_covered.it_has.{count}"),
+                it=say(language, f"not_covered.it.{count}"), **self._span(language),
+            ),  # fmt: skip
+            places=tuple(map(self.uncovered_ref, places)),
+            details=tuple(details),
+            examples=tuple(say(language, "examples").split("|")[:3]),
+            caveats=(self.age(None, language),),
+            choices=(
+                *(Choice(self.display_name(j), f"place:{j.id}") for j in nearby[:4]),
+                Choice(say(language, "list.group.sanctuary"), "list:ALL"),
+            ),
+        )
+
+    def clarify_related(
+        self, question: str, place: Place, related: list[Jurisdiction], language: str
+    ) -> Answer:
+        names = join_names([self.display_name(j) for j in related], language)
+        return Answer(
+            question=question,
+            kind=Kind.CLARIFY,
+            language=language,
+            bottom_line=say(
+                language, "clarify.related", related=names, place=self.place_name(place)
+            ),
+            places=tuple(self.place_ref(j) for j in related),
+            caveats=(self.age(None, language),),
+            choices=tuple(Choice(self.display_name(j), f"place:{j.id}") for j in related),
+        )
+
+    def clarify_same_name(
+        self, question: str, typed: str, covered: list[Jurisdiction], others: list[Place],
+        language: str,
+    ) -> Answer:  # fmt: skip
+        choices = [Choice(self.display_name(j, with_state=True), f"place:{j.id}") for j in covered]
+        lines = [f"• {c.label}" for c in choices]
+        for other in others:
+            label = say(language, "not_in_sources", place=self.place_name(other))
+            lines.append(f"• {label}")
+            choices.append(Choice(self.place_name(other), f"ask:{self.place_name(other)}"))
+        return Answer(
+            question=question,
+            kind=Kind.CLARIFY,
+            language=language,
+            bottom_line=say(language, "clarify.which", name=typed),
+            places=(*(self.place_ref(j) for j in covered), *map(self.uncovered_ref, others)),
+            details=("\n".join(lines),),
+            caveats=(self.age(None, language),),
+            choices=tuple(choices),
+        )

@@ -1,0 +1,174 @@
+"""Answers that are not about one place: lists, topics, help, about, sources."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.compose import Composer
+from bot.answer.model import Answer, Choice, Kind
+from bot.answer.phrases import say
+from bot.knowledge.model import Jurisdiction, Stance, Topic
+
+LIST_ORDER = (Stance.SANCTUARY, Stance.LIMITS_COOPERATION, Stance.UNCLEAR, Stance.UNKNOWN)
+MAX_LIST_BUTTONS = 12
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\)”\"])[.!?](?=\s+[A-Z¿¡“\"])")
+
+
+def split_first_sentence(text: str) -> tuple[str, str]:
+    """'Bottom line first': the first sentence, and the rest ("U.S." and "D.C." stay whole)."""
+    match = _SENTENCE_END.search(text)
+    if match is None:
+        return text.strip(), ""
+    return text[: match.end()].strip(), text[match.end() :].strip()
+
+
+def list_places(
+    composer: Composer, question: str, state: str | None, language: str
+) -> Answer:
+    """Covered places grouped by stance; `state` (USPS code) narrows the list."""
+    places = [j for j in composer.jurisdictions if state is None or j.state == state]
+    if not places:
+        return composer.not_covered(question, [], language)
+    newest = max(j.as_of for j in places)
+    lines = []
+    for stance in LIST_ORDER:
+        names = [composer.display_name(j) for j in places if j.stance == stance]
+        if names:
+            lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
+    if state is None:
+        head = say(language, "list.head", date=newest.human(language), count=len(places))
+    else:
+        state_name = composer.state_names.get(state, state)
+        head = say(language, "list.head_state", date=newest.human(language), state=state_name)
+    ordered = sorted(places, key=lambda j: (LIST_ORDER.index(j.stance), j.name))
+    return Answer(
+        question=question,
+        kind=Kind.LIST,
+        language=language,
+        bottom_line=head,
+        places=tuple(composer.place_ref(j) for j in ordered),
+        details=("\n".join(lines),),
+        sources=composer.source_refs([s for j in places for s in j.source_ids]),
+        caveats=(composer.age(newest, language),),
+        choices=tuple(
+            Choice(composer.display_name(j), f"place:{j.id}") for j in ordered[:MAX_LIST_BUTTONS]
+        ),
+    )
+
+
+def no_places_in_state(composer: Composer, question: str, state: str, language: str) -> Answer:
+    """'Sanctuary cities in Texas': the honest answer names the state and implies nothing."""
+    place = composer.state_place(state)
+    answer = composer.not_covered(question, [place], language)
+    bottom = say(
+        language, "list.none_state", state=composer.state_names.get(state, state),
+        first=composer.first.human(language) if composer.first else "?",
+        last=composer.last.human(language) if composer.last else "?",
+    )  # fmt: skip
+    return Answer(**{**answer.__dict__, "bottom_line": bottom})
+
+
+def topic(composer: Composer, question: str, item: Topic, language: str) -> Answer:
+    first, rest = split_first_sentence(item.answer.get(language))
+    quotes = sorted(item.quotes, key=lambda q: q.date, reverse=True)
+    newest = max([composer.knowledge.sources[s].date for s in item.sources
+                  if s in composer.knowledge.sources] or [composer.last])  # fmt: skip
+    related = [t for t in composer.knowledge.topics.values() if t.id != item.id][:3]
+    return Answer(
+        question=question,
+        kind=Kind.TOPIC,
+        language=language,
+        bottom_line=first,
+        topic=item.id,
+        details=(rest,) if rest else (),
+        quotes=tuple(composer.quote_view(q, language) for q in quotes[:2]),
+        sources=composer.source_refs([*item.sources, *(q.source for q in item.quotes)]),
+        caveats=(composer.age(newest, language),),
+        choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in related),
+    )
+
+
+def help_answer(composer: Composer, question: str, language: str) -> Answer:
+    examples = tuple(say(language, "examples").split("|"))
+    return Answer(
+        question=question,
+        kind=Kind.HELP,
+        language=language,
+        bottom_line=say(language, "help", **_span(composer, language)),
+        details=(say(language, "help.more"),),
+        examples=examples,
+        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
+    )
+
+
+def not_understood(composer: Composer, question: str, language: str) -> Answer:
+    empty = not question.strip()
+    examples = tuple(say(language, "examples").split("|"))
+    return Answer(
+        question=question,
+        kind=Kind.NOT_UNDERSTOOD,
+        language=language,
+        bottom_line=say(language, "not_understood.empty" if empty else "not_understood"),
+        details=(say(language, "help", **_span(composer, language)),),
+        examples=examples,
+        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
+    )
+
+
+def topics_overview(composer: Composer, language: str) -> Answer:
+    topics = list(composer.knowledge.topics.values())
+    return Answer(
+        question="/topics",
+        kind=Kind.HELP,
+        language=language,
+        bottom_line=say(language, "topics.head"),
+        details=("\n".join(f"• {t.question.get(language)}" for t in topics),),
+        choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in topics),
+    )
+
+
+def sources_overview(composer: Composer, language: str) -> Answer:
+    sources = composer.source_refs(list(composer.knowledge.sources))
+    return Answer(
+        question="/sources",
+        kind=Kind.HELP,
+        language=language,
+        bottom_line=say(language, "sources.head", count=len(sources)),
+        sources=sources,
+        caveats=(composer.age(None, language),),
+    )
+
+
+def place_sources(composer: Composer, j: Jurisdiction, language: str) -> Answer:
+    facts = sorted(j.facts, key=lambda f: f.date, reverse=True)
+    lines = [f"• {f.date.human(language)}: {f.text.get(language)}" for f in facts]
+    details = (f"{say(language, 'facts.head')}\n" + "\n".join(lines),) if lines else ()
+    return Answer(
+        question=f"sources:{j.id}",
+        kind=Kind.ANSWER,
+        language=language,
+        bottom_line=say(language, "place_sources.head", place=composer.display_name(j)),
+        places=(composer.place_ref(j),),
+        details=details,
+        sources=composer.source_refs(list(j.source_ids)),
+        caveats=(composer.age(j.as_of, language),),
+    )
+
+
+def about(composer: Composer, language: str) -> Answer:
+    count = len(composer.knowledge.sources)
+    return Answer(
+        question="/about",
+        kind=Kind.HELP,
+        language=language,
+        bottom_line=say(language, "about", count=count, **_span(composer, language)),
+        details=(say(language, "about.legal"), say(language, "about.privacy")),
+        sources=composer.source_refs(list(composer.knowledge.sources)),
+    )
+
+
+def _span(composer: Composer, language: str) -> dict[str, str]:
+    return {
+        "first": composer.first.human(language) if composer.first else "?",
+        "last": composer.last.human(language) if composer.last else "?",
+    }

@@ -1,0 +1,83 @@
+"""Render one Answer three ways: Telegram HTML, plain text and a stable JSON object."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from html import escape
+from typing import Any
+
+from bot.answer.model import Answer, QuoteView, SourceRef
+
+_LABELS = {
+    "en": {"sources": "Sources", "examples": "You can ask, for example:", "inferred": "inferred"},
+    "es": {"sources": "Fuentes", "examples": "Puede preguntar, por ejemplo:", "inferred": "inferida"},
+}
+
+
+def _label(answer: Answer, key: str) -> str:
+    return _LABELS.get(answer.language, _LABELS["en"])[key]
+
+
+def _attribution(quote: QuoteView) -> str:
+    return f"{quote.speaker}, {quote.role} ({quote.outlet}, {quote.date})"
+
+
+def _source_line(answer: Answer, source: SourceRef) -> str:
+    date = source.date + (f", {_label(answer, 'inferred')}" if source.date_inferred else "")
+    return f"{source.outlet}: “{source.title}” ({date})"
+
+
+def render_text(answer: Answer) -> str:
+    """Plain text, as the console prints it and the JSON `text` field carries it."""
+    blocks: list[str] = [answer.bottom_line, *answer.details]
+    blocks += [f"“{q.text}”\n— {_attribution(q)}" for q in answer.quotes]
+    if answer.examples:
+        lines = [_label(answer, "examples"), *(f"• {e}" for e in answer.examples)]
+        blocks.append("\n".join(lines))
+    blocks += answer.caveats
+    if answer.sources:
+        lines = [f"{_label(answer, 'sources')}:"]
+        for source in answer.sources:
+            url = f" {source.url}" if source.url else ""
+            lines.append(f"• {_source_line(answer, source)}{url}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def render_html(answer: Answer) -> str:
+    """Telegram HTML: every string escaped; paragraphs separated by blank lines for splitting."""
+    blocks: list[str] = [f"<b>{escape(answer.bottom_line)}</b>"]
+    blocks += [escape(detail) for detail in answer.details]
+    blocks += [
+        f"<blockquote>“{escape(q.text)}”\n— <i>{escape(_attribution(q))}</i></blockquote>"
+        for q in answer.quotes
+    ]
+    if answer.examples:
+        lines = [escape(_label(answer, "examples")), *(f"• {escape(e)}" for e in answer.examples)]
+        blocks.append("\n".join(lines))
+    blocks += [f"<i>{escape(caveat)}</i>" for caveat in answer.caveats]
+    if answer.sources:
+        lines = [f"<b>{escape(_label(answer, 'sources'))}:</b>"]
+        for source in answer.sources:
+            line = escape(_source_line(answer, source))
+            if source.url:
+                line = f'<a href="{escape(source.url, quote=True)}">{line}</a>'
+            lines.append(f"• {line}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(block for block in blocks if block)
+
+
+def to_json(answer: Answer) -> dict[str, Any]:
+    """The stable JSON interface of `sanctuary-bot ask --json` (see README)."""
+    return {
+        "question": answer.question,
+        "kind": str(answer.kind),
+        "language": answer.language,
+        "places": [asdict(place) for place in answer.places],
+        "topic": answer.topic,
+        "text": render_text(answer),
+        "sources": [
+            {"id": s.id, "outlet": s.outlet, "title": s.title, "date": s.date, "url": s.url}
+            for s in answer.sources
+        ],
+    }

@@ -1,0 +1,331 @@
+"""Find the places and people a question names: exact lookups first, then disciplined fuzzing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge.model import Jurisdiction, KnowledgeBase
+from bot.understanding.gazetteer import Gazetteer, Place
+from bot.understanding.text import Token, fold
+from bot.understanding.vocabulary import (
+    COMMON_WORD_PLACES,
+    NAME_PARTICLES,
+    STOPWORDS,
+)
+
+MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
+MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
+
+
+def fuzzy_cutoff(length: int) -> float:
+    """Minimum fuzz.ratio for a typo of this many letters (tuned on tests/question_table.py)."""
+    if length < MIN_FUZZY_LENGTH:
+        return 101.0  # never
+    if length <= 6:
+        return 88.0
+    return 85.0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int  # token span [start, end)
+    jurisdictions: tuple[str, ...] = ()  # covered candidates, best first
+    place: Place | None = None  # the real place, when the knowledge base lacks it
+    fuzzy: bool = False
+    qualifier: str | None = None  # state code the user added ("Portland, Maine" -> "ME")
+    others: tuple[Place, ...] = ()  # other real places of the same name (for "which one?")
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.jurisdictions)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    jurisdiction: str
+    speaker: str  # the official's name
+
+
+@dataclass(frozen=True)
+class Matches:
+    places: tuple[PlaceMention, ...]
+    people: tuple[PersonMention, ...]
+
+
+@dataclass(frozen=True)
+class _Target:
+    kind: str  # "kb" | "person" | "gazetteer"
+    jurisdictions: tuple[str, ...] = ()
+    speaker: str | None = None
+    place: Place | None = None
+
+
+class PlaceIndex:
+    """Built once per knowledge base; matching is then read-only and fast."""
+
+    def __init__(self, knowledge: KnowledgeBase, gazetteer: Gazetteer) -> None:
+        self.knowledge = knowledge
+        self.gazetteer = gazetteer
+        self.aliases: dict[str, tuple[str, ...]] = {}
+        self.people: dict[str, tuple[str, str]] = {}
+        self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
+        self._build_aliases(knowledge)
+        self._fuzzy_by_length = self._build_fuzzy_choices()
+
+    def _build_aliases(self, knowledge: KnowledgeBase) -> None:
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for j in knowledge.jurisdictions.values():
+            if j.type in ("state", "district"):
+                self.state_jurisdiction.setdefault(j.state, j.id)
+            state = self.gazetteer.states.get(j.state)
+            for key in _alias_keys(j, state.name if state else None):
+                if j.id not in aliases[key]:
+                    aliases[key].append(j.id)
+            for official in j.officials:
+                for name in (official.name, *official.aliases):
+                    self.people.setdefault(fold(name), (j.id, official.name))
+        # Where one name means two covered places (New York), the city comes first.
+        rank = {"city": 0, "district": 1, "county": 2, "state": 3}
+        for key, ids in aliases.items():
+            ids.sort(key=lambda i: rank[knowledge.jurisdictions[i].type])
+            self.aliases[key] = tuple(ids)
+
+    def _build_fuzzy_choices(self) -> dict[int, tuple[list[str], list[_Target]]]:
+        choices: dict[str, _Target] = {}
+        for name, places in self.gazetteer.by_name.items():
+            choices[name] = _Target("gazetteer", place=places[0])
+        for name, (jurisdiction, speaker) in self.people.items():
+            if " " in name:  # full names only: surnames alone are too short and too common
+                choices[name] = _Target("person", (jurisdiction,), speaker=speaker)
+        for key, ids in self.aliases.items():
+            choices[key] = _Target("kb", ids)
+        by_length: dict[int, tuple[list[str], list[_Target]]] = defaultdict(lambda: ([], []))
+        for key, target in choices.items():
+            if len(key) < MIN_FUZZY_LENGTH or key in STOPWORDS:
+                continue
+            for length in range(len(key) - 3, len(key) + 4):  # ratio >= 85 needs similar lengths
+                names, targets = by_length[length]
+                names.append(key)
+                targets.append(target)
+        return dict(by_length)
+
+    # --- matching -------------------------------------------------------------------------
+
+    def match(self, tokens: list[Token]) -> Matches:
+        shouting = all(t.is_upper for t in tokens if t.raw.isalpha())
+        lowercase = all(t.raw.islower() or not t.raw.isalpha() for t in tokens)
+        used = [False] * len(tokens)
+        places: list[PlaceMention] = []
+        people: list[PersonMention] = []
+        for length in range(min(MAX_SPAN, len(tokens)), 0, -1):
+            for start in range(len(tokens) - length + 1):
+                end = start + length
+                if any(used[start:end]):
+                    continue
+                span = tokens[start:end]
+                found = self._exact(span, start, shouting, lowercase)
+                if found is None:
+                    continue
+                (places if isinstance(found, PlaceMention) else people).append(found)
+                used[start:end] = [True] * length
+        for length in (3, 2, 1):
+            for start in range(len(tokens) - length + 1):
+                end = start + length
+                if any(used[start:end]):
+                    continue
+                found = self._fuzzy(tokens[start:end], start)
+                if found is not None:
+                    (places if isinstance(found, PlaceMention) else people).append(found)
+                    used[start:end] = [True] * length
+        places.sort(key=lambda m: m.start)
+        people.sort(key=lambda m: m.start)
+        return Matches(tuple(self._apply_qualifiers(places, tokens)), tuple(people))
+
+    def _exact(
+        self, span: list[Token], start: int, shouting: bool, lowercase: bool
+    ) -> PlaceMention | PersonMention | None:
+        key = " ".join(t.norm for t in span)
+        end = start + len(span)
+        upper = all(t.is_upper for t in span) and not shouting
+        if key in self.aliases:
+            # "la" is Spanish for "the": a short alias that is also a word must be typed "LA".
+            if key in STOPWORDS and not upper:
+                return None
+            ids = list(self.aliases[key])
+            others: list[Place] = []
+            for place in self.gazetteer.lookup(key):
+                if any((place.state, place.type) == self._state_type(i) for i in ids):
+                    continue
+                covered = self.state_jurisdiction.get(place.state)
+                if place.type in ("state", "district") and covered:
+                    if covered not in ids:
+                        ids.append(covered)  # "Nueva York" may also be the covered state
+                else:
+                    others.append(place)
+            return PlaceMention(start, end, tuple(ids), others=tuple(others))
+        if key in self.people and (key not in STOPWORDS or upper):
+            jurisdiction, speaker = self.people[key]
+            return PersonMention(start, end, jurisdiction, speaker)
+        if len(span) == 1 and len(key) == 2 and (upper or span[0].after_comma):
+            state = self.gazetteer.states.get(key.upper())
+            if state is not None:
+                covered = self.state_jurisdiction.get(state.state)
+                return PlaceMention(start, end, (covered,) if covered else (), state)
+        if not self._could_be_place(span, key, start, lowercase):
+            return None
+        found = self.gazetteer.lookup(key)
+        if not found:
+            return None
+        best = found[0]
+        covered = self.state_jurisdiction.get(best.state) if best.type != "city" else None
+        if covered and self.knowledge.jurisdictions[covered].type == best.type:
+            return PlaceMention(start, end, (covered,), best)
+        return PlaceMention(start, end, (), best, others=found[1:])
+
+    def _could_be_place(self, span: list[Token], key: str, start: int, lowercase: bool) -> bool:
+        if len(key) < 3 or all(t.norm in STOPWORDS or t.norm in NAME_PARTICLES for t in span):
+            return False
+        if len(span) == 1 and key in COMMON_WORD_PLACES:
+            # "Mobile", "Orange", "Liberty": only as a capitalised word inside a sentence.
+            return span[0].raw[:1].isupper() and start > 0 and not lowercase
+        return True
+
+    def _fuzzy(self, span: list[Token], start: int) -> PlaceMention | PersonMention | None:
+        if any((t.norm in STOPWORDS and t.norm not in NAME_PARTICLES) for t in span):
+            return None
+        if any(t.norm.isdigit() for t in span):
+            return None
+        if all(t.norm in NAME_PARTICLES for t in span):
+            return None
+        key = " ".join(t.norm for t in span)
+        letters = len(key.replace(" ", ""))
+        choices = self._fuzzy_by_length.get(len(key))
+        if letters < MIN_FUZZY_LENGTH or not choices or key in self.gazetteer.by_name:
+            return None  # a real place name is never "corrected" into another one
+        names, targets = choices
+        best = process.extractOne(
+            key, names, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(letters)
+        )
+        if best is None:
+            return None
+        target = targets[best[2]]
+        # A tie between a covered name and a real one (chicgo: chicago 92, chico 91) goes to
+        # the better score; extractOne already returns the first best.
+        end = start + len(span)
+        if target.kind == "person":
+            return PersonMention(start, end, target.jurisdictions[0], target.speaker or "")
+        if target.kind == "kb":
+            return PlaceMention(start, end, target.jurisdictions, fuzzy=True)
+        return PlaceMention(start, end, (), target.place, fuzzy=True)
+
+    def _state_type(self, jurisdiction_id: str) -> tuple[str, str]:
+        j = self.knowledge.jurisdictions[jurisdiction_id]
+        return j.state, j.type.value
+
+    # --- "Portland, Maine", "Washington state" ------------------------------------------------
+
+    def _apply_qualifiers(
+        self, places: list[PlaceMention], tokens: list[Token]
+    ) -> list[PlaceMention]:
+        result: list[PlaceMention] = []
+        index = 0
+        while index < len(places):
+            mention = places[index]
+            following = places[index + 1] if index + 1 < len(places) else None
+            if following is not None and self._is_qualifier(mention, following):
+                result.append(self._qualified(mention, following, tokens))
+                index += 2
+                continue
+            result.append(self._with_type_hint(mention, tokens))
+            index += 1
+        return result
+
+    def _is_qualifier(self, mention: PlaceMention, following: PlaceMention) -> bool:
+        state_place = following.place
+        if following.start != mention.end or following.fuzzy:
+            return False
+        if state_place is None or state_place.type not in ("state", "district"):
+            # A covered state named by its alias ("Nuevo México") has no gazetteer place.
+            ids = following.jurisdictions
+            if not ids or self.knowledge.jurisdictions[ids[0]].type not in ("state", "district"):
+                return False
+        return self._mention_type(mention) in ("city", "county")
+
+    def _mention_type(self, mention: PlaceMention) -> str:
+        if mention.jurisdictions:
+            return self.knowledge.jurisdictions[mention.jurisdictions[0]].type.value
+        return mention.place.type if mention.place else ""
+
+    def _qualified(
+        self, mention: PlaceMention, qualifier: PlaceMention, tokens: list[Token]
+    ) -> PlaceMention:
+        if qualifier.jurisdictions:
+            state = self.knowledge.jurisdictions[qualifier.jurisdictions[0]].state
+        else:
+            state = qualifier.place.state if qualifier.place else ""
+        in_state = tuple(
+            i for i in mention.jurisdictions if self.knowledge.jurisdictions[i].state == state
+        )
+        end = qualifier.end
+        if in_state:
+            return PlaceMention(mention.start, end, in_state, fuzzy=mention.fuzzy, qualifier=state)
+        key = " ".join(t.norm for t in tokens[mention.start : mention.end])
+        name = mention.place.name if mention.place else _display_words(tokens, mention)
+        if mention.jurisdictions:
+            name = self.knowledge.jurisdictions[mention.jurisdictions[0]].name
+            key = fold(name)
+        real = next((p for p in self.gazetteer.lookup(key) if p.state == state), None)
+        place = real or Place(name, self._mention_type(mention) or "city", state)
+        return PlaceMention(mention.start, end, (), place, mention.fuzzy, qualifier=state)
+
+    def _with_type_hint(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention:
+        """'Washington state', 'state of New York', 'estado de Nueva York' ask for the state."""
+        before = " ".join(t.norm for t in tokens[max(0, mention.start - 2) : mention.start])
+        after = tokens[mention.end].norm if mention.end < len(tokens) else ""
+        wants_state = after in ("state", "estado") or before in ("state of", "estado de")
+        if not wants_state or self._mention_type(mention) == "state":
+            return mention
+        for jurisdiction_id in mention.jurisdictions:
+            if self.knowledge.jurisdictions[jurisdiction_id].type == "state":
+                return PlaceMention(mention.start, mention.end, (jurisdiction_id,))
+        key = " ".join(t.norm for t in tokens[mention.start : mention.end])
+        candidates = [*self.gazetteer.lookup(key)]
+        if mention.jurisdictions:
+            candidates += self.gazetteer.lookup(fold(self._name(mention.jurisdictions[0])))
+        state = next((p for p in candidates if p.type == "state"), None)
+        if state is None:
+            return mention
+        covered = self.state_jurisdiction.get(state.state)
+        if covered and self.knowledge.jurisdictions[covered].type == "state":
+            return PlaceMention(mention.start, mention.end, (covered,), state)
+        return PlaceMention(mention.start, mention.end, (), state)
+
+    def _name(self, jurisdiction_id: str) -> str:
+        return self.knowledge.jurisdictions[jurisdiction_id].name
+
+
+def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
+    """Every folded way to name a jurisdiction: name, aliases, and name + state ("Denver CO")."""
+    names = {fold(j.name), *(fold(a) for a in j.aliases)}
+    keys = set(names)
+    for name in names:
+        keys.add(name.replace(" ", ""))  # "newyork", "sanfrancisco"
+        if j.type in ("city", "county"):
+            keys.add(f"{name} {j.state.lower()}")
+            if state_name:
+                keys.add(f"{name} {fold(state_name)}")
+            keys.add(f"city of {name}" if j.type == "city" else f"{name} county")
+            keys.add(f"ciudad de {name}" if j.type == "city" else f"condado de {name}")
+        elif j.type == "state":
+            keys.update({f"{name} state", f"state of {name}", f"estado de {name}"})
+    return {key for key in keys if key}
+
+
+def _display_words(tokens: list[Token], mention: PlaceMention) -> str:
+    return " ".join(t.raw for t in tokens[mention.start : mention.end]).title()

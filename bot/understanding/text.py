@@ -1,0 +1,51 @@
+"""Fold text the same way for questions, aliases and gazetteer names, so lookups are exact."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "L.A.", "D.C.", "L.A.P.D."
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation as spaces: "¿Los Ángeles, CA?" -> "los angeles ca"."""
+    return " ".join(token.norm for token in tokenize(text))
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str  # as typed, accents and case kept
+    norm: str  # folded
+    after_comma: bool  # a comma stands between this token and the previous one
+
+    @property
+    def is_upper(self) -> bool:
+        return self.raw.isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split into words; "L.A." becomes one token "LA", "Chi-Town" two tokens."""
+    text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        between = text[previous_end : match.start()]
+        raw = match.group(0)
+        norm = strip_accents(raw).casefold()
+        if norm:
+            tokens.append(Token(raw, norm, "," in between))
+        previous_end = match.end()
+    return tokens
+
+
+def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
+    """Whole-word phrase test on folded text (both already folded)."""
+    return f" {folded_phrase} " in f" {folded_text} "

@@ -1,0 +1,65 @@
+"""Word lists that keep the matcher honest: ordinary words are never places or typos of places."""
+
+from __future__ import annotations
+
+# Function and question words, English and Spanish (folded: no accents, lower case).
+FUNCTION_WORDS = frozenset(
+    """
+    a about after again all also am an and any are as at be been before being but by can
+    could did do does doing done for from had has have he her here hers him his how i if in
+    into is it its just me more most my no nor not now of off on once only or other our out
+    over own same she should so some such than that the their them then there these they
+    this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yours yet
+    el la los las un una unos unas y o u de del al en con por para sin sobre que quien
+    quienes cual cuales como cuando donde cuanto cuantos cuantas cuanta es son fue era eran
+    ser esta estan estas este esto estos ese esa eso esos esas hay ha han he mi mis tu tus su
+    sus nuestro nuestra lo le les se si no ni ya muy mas menos tambien pero porque entre
+    hasta desde segun yo usted ustedes ellos ellas nosotros qui me te nos
+    """.split()
+)
+
+# Words of the domain and of everyday questions: never fuzzily turned into a place name.
+DOMAIN_WORDS = frozenset(
+    """
+    sanctuary sanctuaries santuario santuarios city cities town towns ciudad ciudades county
+    counties condado condados state states estado estados district distrito place places
+    lugar lugares jurisdiction jurisdictions jurisdiccion jurisdicciones mayor mayors alcalde
+    alcaldesa alcaldes police policia chief jefe sheriff governor gobernador gobernadora
+    council councilor concejal supervisor supervisors attorney general fiscal official
+    officials immigration inmigracion immigrant immigrants inmigrante inmigrantes migrant
+    migrants undocumented indocumentado indocumentados ice federal government gobierno
+    funding funds fondos money dinero law laws ley leyes policy policies politica politicas
+    said say says saying dijo dicen decir declared declare stance status estatus position
+    quote quotes cita citas source sources fuente fuentes news noticias article articles
+    trump president presidente sessions justice department departamento detainer detainers
+    deport deported deportation deportations deportar deportacion deportaciones court judge
+    order orden juez tribunal letter letters carta cartas safe seguro segura protect protects
+    protection proteccion help ayuda hello hola thanks gracias please list lista compare
+    versus vs think know tell me about still today now currently actual actually really
+    new old yes good great bad many much number numero cuantas what whats cual
+    welcoming refuge refugio amendment enmienda fourth cuarta constitution
+    """.split()
+)
+
+# Single words that are real US place names but far more often ordinary words: a question
+# must capitalise them (not as its first word) before they count as places.
+COMMON_WORD_PLACES = frozenset(
+    """
+    mobile normal independence liberty union enterprise orange commerce hope paradise justice
+    temple reading surprise mission marina opportunity superior eagle sandy bend sparks
+    midland columbia victoria florence hollywood bristol dover troy athens rome lodi madera
+    merced escondido manteca pueblo mesa salinas socorro ceres delano alhambra bay center
+    university college franklin lincoln clinton jackson lawrence tracy chandler
+    warren marion kent gary harvey tyler cicero beverly lynn weston green garden haven
+    fountain riverside lakewood greenville fairfield springfield auburn concord peoria pharr
+    """.split()
+)
+
+# Parts of names that say nothing on their own ("San", "New") and never stand for a place.
+NAME_PARTICLES = frozenset(
+    "san santa saint st sainte new north south east west fort ft mount mt port lake el la "
+    "los las de del city county park beach heights falls valley".split()
+)
+
+STOPWORDS = FUNCTION_WORDS | DOMAIN_WORDS
