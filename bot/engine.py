@@ -134,9 +134,15 @@ class Engine:
                 notes.append(say(lang, "other_same_name", other=name))
                 choices.append(Choice(name, f"place:{other.id}"))
         return self.composer.place(
-            q.text, j, lang, speaker=speaker, role=q.role, notes=tuple(notes),
-            choices=tuple(choices), with_state=with_state,
-        )  # fmt: skip
+            q.text,
+            j,
+            lang,
+            speaker=speaker,
+            role=q.role,
+            notes=tuple(notes),
+            choices=tuple(choices),
+            with_state=with_state,
+        )
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
         if len(places) == 1:
@@ -211,14 +217,14 @@ class Engine:
             popular = [i for i, _ in self.asked.most_common(limit)]
             popular += [i for i in DEFAULT_POPULAR if i not in popular]
             ids = [i for i in popular if i in self.knowledge.jurisdictions][:limit]
-            return [self.composer.place(f"place:{i}", self.knowledge.jurisdictions[i], lang)
-                    for i in ids]  # fmt: skip
+            return [
+                self.composer.place(f"place:{i}", self.knowledge.jurisdictions[i], lang)
+                for i in ids
+            ]
         answer = self.answer(query, language)
         results = [answer]
         if answer.kind in (Kind.ANSWER, Kind.LIST, Kind.CLARIFY) and len(answer.places) > 1:
-            results += [
-                self.place(p.id, answer.language) for p in answer.places[:limit] if p.id
-            ]
+            results += [self.place(p.id, answer.language) for p in answer.places[:limit] if p.id]
         return results[:limit]
 
 

@@ -39,8 +39,7 @@ def test_question(engine: Engine, case: Case) -> None:
 def test_table_is_large_and_covers_every_category() -> None:
     kinds = {case.kind for case in CASES}
     assert len(CASES) >= 200
-    assert kinds == {"answer", "clarify", "not_covered", "topic", "list", "help",
-                     "not_understood"}  # fmt: skip
+    assert kinds == {"answer", "clarify", "not_covered", "topic", "list", "help", "not_understood"}
     assert sum(case.language == "es" for case in CASES) >= 30
 
 

@@ -1,4 +1,4 @@
-"""Compose answers from knowledge: bottom line first, then quotes, then how old it is and sources."""
+"""Compose answers: bottom line first, then quotes, then how old it is, then sources."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ class Composer:
         return PlaceRef(None, place.name, place.type, place.state or None, None, None)
 
     def source_refs(self, ids: list[str] | tuple[str, ...]) -> tuple[SourceRef, ...]:
-        sources = [self.knowledge.sources[i] for i in dict.fromkeys(ids) if i in self.knowledge.sources]
+        sources = [
+            self.knowledge.sources[i] for i in dict.fromkeys(ids) if i in self.knowledge.sources
+        ]
         sources.sort(key=lambda s: s.date, reverse=True)
         return tuple(
             SourceRef(s.id, s.outlet, s.title, s.date.iso(), s.url, s.date_inferred)
@@ -79,17 +81,19 @@ class Composer:
         speaker = quote.speaker
         if quote.joint_with:
             speaker = join_names([quote.speaker, *quote.joint_with], language)
-        return QuoteView(quote.text, speaker, quote.role, outlet, quote.date.human(language),
-                         quote.source)  # fmt: skip
+        return QuoteView(
+            quote.text, speaker, quote.role, outlet, quote.date.human(language), quote.source
+        )
 
     def age(self, date: PartialDate | None, language: str) -> str:
         newest = date or self.last
         return say(
-            language, "age",
+            language,
+            "age",
             date=newest.human(language) if newest else "?",
             first=self.first.human(language) if self.first else "?",
             last=self.last.human(language) if self.last else "?",
-        )  # fmt: skip
+        )
 
     def _span(self, language: str) -> dict[str, str]:
         return {
@@ -99,10 +103,13 @@ class Composer:
 
     def stance_line(self, j: Jurisdiction, language: str, *, with_state: bool = False) -> str:
         return say(
-            language, f"stance.{j.stance.value}",
-            date=j.as_of.human(language), place=self.display_name(j, with_state=with_state),
-            type=say(language, f"type.{j.type.value}"), article=article_es(j.type.value),
-        )  # fmt: skip
+            language,
+            f"stance.{j.stance.value}",
+            date=j.as_of.human(language),
+            place=self.display_name(j, with_state=with_state),
+            type=say(language, f"type.{j.type.value}"),
+            article=article_es(j.type.value),
+        )
 
     # --- answers about places ---------------------------------------------------------------
 
@@ -136,9 +143,13 @@ class Composer:
         )
 
     def _pick_quotes(
-        self, j: Jurisdiction, language: str, speaker: str | None, role: str | None,
+        self,
+        j: Jurisdiction,
+        language: str,
+        speaker: str | None,
+        role: str | None,
         all_quotes: bool,
-    ) -> tuple[list[Quote], list[str]]:  # fmt: skip
+    ) -> tuple[list[Quote], list[str]]:
         """The newest quotes first; a person or role in the question narrows them."""
         quotes = sorted(j.quotes, key=lambda q: q.date, reverse=True)
         details: list[str] = []
@@ -163,10 +174,12 @@ class Composer:
     ) -> Answer:
         lines = [
             say(
-                language, "compare.line", place=self.display_name(j),
+                language,
+                "compare.line",
+                place=self.display_name(j),
                 stance=say(language, f"short.{j.stance.value}"),
                 date=j.as_of.human(language),
-            )  # fmt: skip
+            )
             for j in places
         ]
         if uncovered:
@@ -206,10 +219,13 @@ class Composer:
             kind=Kind.NOT_COVERED,
             language=language,
             bottom_line=say(
-                language, "not_covered", places=names,
+                language,
+                "not_covered",
+                places=names,
                 it_has=say(language, f"not_covered.it_has.{count}"),
-                it=say(language, f"not_covered.it.{count}"), **self._span(language),
-            ),  # fmt: skip
+                it=say(language, f"not_covered.it.{count}"),
+                **self._span(language),
+            ),
             places=tuple(map(self.uncovered_ref, places)),
             details=tuple(details),
             examples=tuple(say(language, "examples").split("|")[:3]),
@@ -237,9 +253,13 @@ class Composer:
         )
 
     def clarify_same_name(
-        self, question: str, typed: str, covered: list[Jurisdiction], others: list[Place],
+        self,
+        question: str,
+        typed: str,
+        covered: list[Jurisdiction],
+        others: list[Place],
         language: str,
-    ) -> Answer:  # fmt: skip
+    ) -> Answer:
         choices = [Choice(self.display_name(j, with_state=True), f"place:{j.id}") for j in covered]
         lines = [f"• {c.label}" for c in choices]
         for other in others:

@@ -22,9 +22,7 @@ def split_first_sentence(text: str) -> tuple[str, str]:
     return text[: match.end()].strip(), text[match.end() :].strip()
 
 
-def list_places(
-    composer: Composer, question: str, state: str | None, language: str
-) -> Answer:
+def list_places(composer: Composer, question: str, state: str | None, language: str) -> Answer:
     """Covered places grouped by stance; `state` (USPS code) narrows the list."""
     places = [j for j in composer.jurisdictions if state is None or j.state == state]
     if not places:
@@ -61,18 +59,26 @@ def no_places_in_state(composer: Composer, question: str, state: str, language: 
     place = composer.state_place(state)
     answer = composer.not_covered(question, [place], language)
     bottom = say(
-        language, "list.none_state", state=composer.state_names.get(state, state),
+        language,
+        "list.none_state",
+        state=composer.state_names.get(state, state),
         first=composer.first.human(language) if composer.first else "?",
         last=composer.last.human(language) if composer.last else "?",
-    )  # fmt: skip
+    )
     return Answer(**{**answer.__dict__, "bottom_line": bottom})
 
 
 def topic(composer: Composer, question: str, item: Topic, language: str) -> Answer:
     first, rest = split_first_sentence(item.answer.get(language))
     quotes = sorted(item.quotes, key=lambda q: q.date, reverse=True)
-    newest = max([composer.knowledge.sources[s].date for s in item.sources
-                  if s in composer.knowledge.sources] or [composer.last])  # fmt: skip
+    newest = max(
+        [
+            composer.knowledge.sources[s].date
+            for s in item.sources
+            if s in composer.knowledge.sources
+        ]
+        or [composer.last]
+    )
     related = [t for t in composer.knowledge.topics.values() if t.id != item.id][:3]
     return Answer(
         question=question,

@@ -104,7 +104,9 @@ PHRASES: dict[str, dict[str, str]] = {
             "En parte — en {date}, {place} tenía políticas que limitan la cooperación con "
             "las autoridades federales de inmigración."
         ),
-        "stance.unclear": "No está claro — en {date}, las declaraciones sobre {place} se contradicen.",
+        "stance.unclear": (
+            "No está claro — en {date}, las declaraciones sobre {place} se contradicen."
+        ),
         "stance.unknown": (
             "Mis fuentes no lo dicen — {place} aparece en ellas ({date}), pero sin una postura "
             "sobre políticas de santuario."

@@ -10,7 +10,11 @@ from bot.answer.model import Answer, QuoteView, SourceRef
 
 _LABELS = {
     "en": {"sources": "Sources", "examples": "You can ask, for example:", "inferred": "inferred"},
-    "es": {"sources": "Fuentes", "examples": "Puede preguntar, por ejemplo:", "inferred": "inferida"},
+    "es": {
+        "sources": "Fuentes",
+        "examples": "Puede preguntar, por ejemplo:",
+        "inferred": "inferida",
+    },
 }
 
 

@@ -75,8 +75,8 @@ _ROLES = {
 }
 _LIST_WORDS = re.compile(
     r"\b(which|what|list|name|show|all|other|any|more|que|cuales|lista|todas|todos|otras|"
-    r"otros|mas|hay)\b.*\b(cities|places|states|counties|jurisdictions|ones|sanctuaries|"
-    r"ciudades|lugares|estados|condados|santuarios)\b"
+    r"otros|mas|hay)\s+(\w+\s+){0,3}(cities|places|states|counties|jurisdictions|ones|"
+    r"sanctuaries|ciudades|lugares|estados|condados|santuarios)\b"
     r"|^(list|lista|show|mostrar|all|todas|todos)\b|\bsanctuary (cities|places|states) in\b"
     r"|\bciudades santuario (en|de)\b|\bhow many\b.*\bin\b|\bcuantas\b.*\ben\b"
 )
@@ -90,13 +90,15 @@ class QuestionReader:
     def __init__(self, knowledge: KnowledgeBase, index: PlaceIndex) -> None:
         self.knowledge = knowledge
         self.index = index
-        keywords = [
-            (fold(keyword), topic.id)
+        # Per topic, its keywords longest first: "ice detainer" is used before "ice".
+        self.topic_keywords = {
+            topic.id: sorted(
+                {fold(k) for k in (*topic.keywords_en, *topic.keywords_es)} - {""},
+                key=len,
+                reverse=True,
+            )
             for topic in knowledge.topics.values()
-            for keyword in (*topic.keywords_en, *topic.keywords_es)
-        ]
-        # Longest first: "what is a detainer" beats "what is".
-        self.topic_keywords = sorted(keywords, key=lambda item: -len(item[0]))
+        }
 
     def read(self, text: str, language: str | None = None) -> Question:
         tokens = tokenize(_MARKUP.sub(" ", text))
@@ -119,9 +121,14 @@ class QuestionReader:
             list_state = _state_code(self, states[0]) if len(states) == 1 else None
             if not states or list_state:
                 return Question(
-                    text, language, Intent.LIST, tuple(states), topic=topic,
-                    list_state=list_state, **common,
-                )  # fmt: skip
+                    text,
+                    language,
+                    Intent.LIST,
+                    tuple(states),
+                    topic=topic,
+                    list_state=list_state,
+                    **common,
+                )
         if matches.places or matches.people:
             return Question(
                 text, language, Intent.PLACES, matches.places, matches.people, topic, **common
@@ -132,18 +139,28 @@ class QuestionReader:
             return Question(text, language, Intent.GREETING, **common)
         if any(contains_phrase(folded, word) for word in _SANCTUARY_WORDS):
             # "Tell me about sanctuary cities": the definition is the honest general answer.
-            fallback = "what-is-sanctuary-city" if "what-is-sanctuary-city" in (
-                self.knowledge.topics
-            ) else None
+            fallback = (
+                "what-is-sanctuary-city"
+                if "what-is-sanctuary-city" in (self.knowledge.topics)
+                else None
+            )
             if fallback:
                 return Question(text, language, Intent.TOPIC, topic=fallback, **common)
         return Question(text, language, Intent.UNKNOWN, **common)
 
     def _topic(self, folded: str) -> str | None:
-        for keyword, topic_id in self.topic_keywords:
-            if contains_phrase(folded, keyword):
-                return topic_id
-        return None
+        """The topic with the most distinct keyword hits (then the most matched text)."""
+        best: tuple[int, int] = (0, 0)
+        best_topic = None
+        for topic_id, keywords in self.topic_keywords.items():
+            text, hits, length = f" {folded} ", 0, 0
+            for keyword in keywords:
+                if f" {keyword} " in text:
+                    text = text.replace(f" {keyword} ", " | ", 1)
+                    hits, length = hits + 1, length + len(keyword)
+            if (hits, length) > best:
+                best, best_topic = (hits, length), topic_id
+        return best_topic
 
 
 def _names_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:
@@ -174,8 +191,7 @@ def _starts_with_greeting(folded: str) -> bool:
     if len(words) > 6:
         return False
     return any(folded.startswith(g + " ") for g in _GREETINGS) and all(
-        w in _ENGLISH or w in _SPANISH or any(w in g.split() for g in _GREETINGS)
-        for w in words
+        w in _ENGLISH or w in _SPANISH or any(w in g.split() for g in _GREETINGS) for w in words
     )
 
 
@@ -190,5 +206,3 @@ def _detect_language(text: str, tokens: list[Token], matches: Matches | None = N
     spanish += sum(c in "ñ" for c in text.lower())
     english = sum(w in _ENGLISH for w in words)
     return "es" if spanish > english else "en"
-
-
