@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answer.model import Answer, Choice, Kind, PlaceRef, QuoteView, SourceRef
-from bot.answer.phrases import article_es, join_names, say
+from bot.answer.phrases import article_es, dated, join_names, say
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, Quote
 from bot.understanding.gazetteer import Place
 from bot.understanding.text import contains_phrase, fold
@@ -26,7 +26,8 @@ class Composer:
     def __init__(self, knowledge: KnowledgeBase, state_names: dict[str, str]) -> None:
         self.knowledge = knowledge
         self.state_names = state_names  # USPS code -> English state name
-        dates = sorted(s.date for s in knowledge.sources.values())
+        # The span of the sources, to the month: "November 2016 – June 2017".
+        dates = sorted(PartialDate(s.date.year, s.date.month) for s in knowledge.sources.values())
         self.first = dates[0] if dates else None
         self.last = dates[-1] if dates else None
 
@@ -81,9 +82,11 @@ class Composer:
         speaker = quote.speaker
         if quote.joint_with:
             speaker = join_names([quote.speaker, *quote.joint_with], language)
-        return QuoteView(
-            quote.text, speaker, quote.role, outlet, quote.date.human(language), quote.source
-        )
+        date = quote.date.human(language)
+        if quote.date_inferred:
+            date = say(language, "approx", date=date)
+        context = quote.context.get(language) if quote.context else None
+        return QuoteView(quote.text, speaker, quote.role, outlet, date, quote.source, context)
 
     def age(self, date: PartialDate | None, language: str) -> str:
         newest = date or self.last
@@ -102,13 +105,15 @@ class Composer:
         }
 
     def stance_line(self, j: Jurisdiction, language: str, *, with_state: bool = False) -> str:
+        # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
+        kind = "city" if j.type == "district" else j.type.value
         return say(
             language,
             f"stance.{j.stance.value}",
-            date=j.as_of.human(language),
+            **dated(j.as_of, language),
             place=self.display_name(j, with_state=with_state),
-            type=say(language, f"type.{j.type.value}"),
-            article=article_es(j.type.value),
+            type=say(language, f"type.{kind}"),
+            article=article_es(kind),
         )
 
     # --- answers about places ---------------------------------------------------------------
@@ -178,7 +183,7 @@ class Composer:
                 "compare.line",
                 place=self.display_name(j),
                 stance=say(language, f"short.{j.stance.value}"),
-                date=j.as_of.human(language),
+                **dated(j.as_of, language),
             )
             for j in places
         ]

@@ -6,7 +6,7 @@ import re
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.phrases import say
+from bot.answer.phrases import dated, say
 from bot.knowledge.model import Jurisdiction, Stance, Topic
 
 LIST_ORDER = (Stance.SANCTUARY, Stance.LIMITS_COOPERATION, Stance.UNCLEAR, Stance.UNKNOWN)
@@ -34,10 +34,10 @@ def list_places(composer: Composer, question: str, state: str | None, language: 
         if names:
             lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
     if state is None:
-        head = say(language, "list.head", date=newest.human(language), count=len(places))
+        head = say(language, "list.head", **dated(newest, language), count=len(places))
     else:
         state_name = composer.state_names.get(state, state)
-        head = say(language, "list.head_state", date=newest.human(language), state=state_name)
+        head = say(language, "list.head_state", **dated(newest, language), state=state_name)
     ordered = sorted(places, key=lambda j: (LIST_ORDER.index(j.stance), j.name))
     return Answer(
         question=question,

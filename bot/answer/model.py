@@ -44,8 +44,9 @@ class QuoteView:
     speaker: str
     role: str
     outlet: str
-    date: str  # human, in the answer's language ("April 2017")
+    date: str  # human, in the answer's language ("April 2017"; "approx. …" when inferred)
     source_id: str
+    context: str | None = None  # where and how it was said, in the bot's words
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.knowledge.model import PartialDate
+
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "stance.sanctuary": "Yes — as of {date}, {place} was a sanctuary {type}.",
@@ -97,15 +99,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "type.state": "state",
         "type.district": "district",
         "and": "and",
+        "approx": "approx. {date}",
     },
     "es": {
-        "stance.sanctuary": "Sí — en {date}, {place} era {article} {type} santuario.",
+        "stance.sanctuary": "Sí — {when}, {place} era {article} {type} santuario.",
         "stance.limits_cooperation": (
-            "En parte — en {date}, {place} tenía políticas que limitan la cooperación con "
+            "En parte — {when}, {place} tenía políticas que limitan la cooperación con "
             "las autoridades federales de inmigración."
         ),
         "stance.unclear": (
-            "No está claro — en {date}, las declaraciones sobre {place} se contradicen."
+            "No está claro — {when}, las declaraciones sobre {place} se contradicen."
         ),
         "stance.unknown": (
             "Mis fuentes no lo dicen — {place} aparece en ellas ({date}), pero sin una postura "
@@ -115,13 +118,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "short.limits_cooperation": "limita la cooperación",
         "short.unclear": "no está claro",
         "short.unknown": "sin postura en mis fuentes",
-        "compare.line": "{place}: {stance} (en {date}).",
+        "compare.line": "{place}: {stance} ({when}).",
         "compare.head": "Esto dicen mis fuentes sobre cada lugar:",
         "said.head": "Lo que dijo {speaker}:",
         "role.none": "Mis fuentes no citan a {role} de {place}; estas son las citas que tienen.",
         "age": (
-            "Esta información es de {date}, de artículos de prensa publicados entre {first} y "
-            "{last}. Las políticas pueden haber cambiado desde entonces; consulte noticias "
+            "Fecha de esta información: {date}; viene de artículos de prensa publicados entre "
+            "{first} y {last}. Las políticas pueden haber cambiado desde entonces; consulte noticias "
             "locales o fuentes oficiales actuales."
         ),
         "legal": (
@@ -150,8 +153,8 @@ PHRASES: dict[str, dict[str, str]] = {
             "significa que no tenga una política."
         ),
         "not_in_sources": "{place} (no está en mis fuentes)",
-        "list.head": "En {date}, mis fuentes describen estos {count} lugares:",
-        "list.head_state": "En {date}, mis fuentes describen estos lugares en {state}:",
+        "list.head": "{When}, mis fuentes describen estos {count} lugares:",
+        "list.head_state": "{When}, mis fuentes describen estos lugares en {state}:",
         "list.none_state": (
             "Mis fuentes no describen ningún lugar en {state}. Eso no significa que ninguno "
             "tenga esas políticas — mi conocimiento viene de unos pocos artículos de prensa "
@@ -199,10 +202,24 @@ PHRASES: dict[str, dict[str, str]] = {
         "type.state": "estado",
         "type.district": "distrito",
         "and": "y",
+        "approx": "aprox. {date}",
     },
 }
 
 _ARTICLE_ES = {"city": "una", "county": "un", "state": "un", "district": "un"}
+
+
+def when(date: PartialDate, language: str) -> str:
+    """A date as a time phrase: "April 2017" / "en abril de 2017", "el 24 de abril de 2017"."""
+    if language != "es":
+        return date.human(language)
+    return ("el " if date.day else "en ") + date.human(language)
+
+
+def dated(date: PartialDate, language: str) -> dict[str, str]:
+    """The values a phrase may use for one date: {date}, {when} and {When}."""
+    phrase = when(date, language)
+    return {"date": date.human(language), "when": phrase, "When": phrase[:1].upper() + phrase[1:]}
 
 
 def say(language: str, key: str, **values: object) -> str:

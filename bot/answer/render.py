@@ -23,7 +23,8 @@ def _label(answer: Answer, key: str) -> str:
 
 
 def _attribution(quote: QuoteView) -> str:
-    return f"{quote.speaker}, {quote.role} ({quote.outlet}, {quote.date})"
+    context = f", {quote.context}" if quote.context else ""
+    return f"{quote.speaker}, {quote.role}{context} ({quote.outlet}, {quote.date})"
 
 
 def _source_line(answer: Answer, source: SourceRef) -> str:

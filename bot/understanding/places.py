@@ -14,6 +14,7 @@ from bot.understanding.vocabulary import (
     COMMON_WORD_PLACES,
     NAME_PARTICLES,
     STOPWORDS,
+    known_words,
 )
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
@@ -75,6 +76,7 @@ class PlaceIndex:
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.people: dict[str, tuple[str, str]] = {}
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
+        self.known_words = known_words()
         self._build_aliases(knowledge)
         self._fuzzy_by_length = self._build_fuzzy_choices()
 
@@ -201,6 +203,8 @@ class PlaceIndex:
             return None
         if any(t.norm.isdigit() for t in span):
             return None
+        if any(t.norm in self.known_words and t.norm not in NAME_PARTICLES for t in span):
+            return None  # "start" is a word, not a typo of Stuart, FL
         if all(t.norm in NAME_PARTICLES for t in span):
             return None
         key = " ".join(t.norm for t in span)

@@ -81,6 +81,8 @@ _LIST_WORDS = re.compile(
     r"|\bciudades santuario (en|de)\b|\bhow many\b.*\bin\b|\bcuantas\b.*\ben\b"
 )
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
+# "Why are there sanctuary cities?" asks a general question even though it names "cities".
+_TOPIC_OPENERS = ("why ", "por que ", "how do ", "how does ", "como ", "what happens ")
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 
 
@@ -117,7 +119,13 @@ class QuestionReader:
         }
         place_level = [m for m in matches.places if not _names_a_state(self, m)]
         states = [m for m in matches.places if _names_a_state(self, m)]
-        if _LIST_WORDS.search(folded) and not place_level and not matches.people:
+        asks_why_or_what = folded.startswith(_TOPIC_OPENERS) and topic is not None
+        if (
+            _LIST_WORDS.search(folded)
+            and not place_level
+            and not matches.people
+            and not (asks_why_or_what and not states)
+        ):
             list_state = _state_code(self, states[0]) if len(states) == 1 else None
             if not states or list_state:
                 return Question(

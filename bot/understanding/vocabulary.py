@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from functools import cache
+from importlib.resources import files
+
+from bot.understanding.text import strip_accents
+
 # Function and question words, English and Spanish (folded: no accents, lower case).
 FUNCTION_WORDS = frozenset(
     """
@@ -63,3 +70,19 @@ NAME_PARTICLES = frozenset(
 )
 
 STOPWORDS = FUNCTION_WORDS | DOMAIN_WORDS
+
+# A word at least this frequent in pyspellchecker's English or Spanish word lists is an
+# ordinary word ("start", "police"): the matcher never reads it as a misspelt place name.
+COMMON_WORD_MIN_FREQUENCY = 1000
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Common English and Spanish words, folded (about 0.1 s on first use; cached)."""
+    resources = files("spellchecker") / "resources"
+    words: set[str] = set()
+    for language in ("en", "es"):
+        counts = json.loads(gzip.decompress((resources / f"{language}.json.gz").read_bytes()))
+        common = [word for word, count in counts.items() if count >= COMMON_WORD_MIN_FREQUENCY]
+        words.update(map(strip_accents, common) if language == "es" else common)
+    return frozenset(words)
