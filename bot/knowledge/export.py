@@ -1,0 +1,149 @@
+"""`sanctuary-bot export`: the knowledge base as JSON or CSV for people without Python.
+
+Pure conversions from the loaded model; the CLI only loads, converts and writes.
+The formats are documented in docs/export.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, Quote, Source, Topic
+from bot.knowledge.paths import default_knowledge_dir, shown
+
+CSV_COLUMNS = (
+    "id", "name", "type", "state", "stance", "as_of", "aliases", "summary", "quote_count",
+    "sources",
+)  # fmt: skip
+
+
+def to_data(kb: KnowledgeBase) -> dict[str, list[dict[str, object]]]:
+    """Plain, JSON-ready data: records sorted by id, keys in a fixed order."""
+    return {
+        "sources": [_source(kb.sources[key]) for key in sorted(kb.sources)],
+        "jurisdictions": [_jurisdiction(kb.jurisdictions[key]) for key in sorted(kb.jurisdictions)],
+        "topics": [_topic(kb.topics[key]) for key in sorted(kb.topics)],
+    }
+
+
+def to_json(kb: KnowledgeBase) -> str:
+    return json.dumps(to_data(kb), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(kb: KnowledgeBase) -> str:
+    """One row per jurisdiction, for a spreadsheet: the English summary and counts only."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for key in sorted(kb.jurisdictions):
+        j = kb.jurisdictions[key]
+        writer.writerow(
+            (
+                j.id, j.name, j.type.value, j.state, j.stance.value, j.as_of.iso(),
+                "; ".join(j.aliases), j.summary.en, len(j.quotes), "; ".join(j.source_ids),
+            )
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def _source(source: Source) -> dict[str, object]:
+    return {
+        "id": source.id,
+        "outlet": source.outlet,
+        "title": source.title,
+        "author": source.author,
+        "date": source.date.iso(),
+        "date_inferred": source.date_inferred,
+        "url": source.url,
+    }
+
+
+def _quote(quote: Quote) -> dict[str, object]:
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "role": quote.role,
+        "date": quote.date.iso(),
+        "source": quote.source,
+    }
+
+
+def _jurisdiction(j: Jurisdiction) -> dict[str, object]:
+    return {
+        "id": j.id,
+        "name": j.name,
+        "type": j.type.value,
+        "state": j.state,
+        "aliases": list(j.aliases),
+        "stance": j.stance.value,
+        "as_of": j.as_of.iso(),
+        "summary": j.summary.en,
+        "summary_es": j.summary.es,
+        "officials": [
+            {"name": o.name, "role": o.role, "aliases": list(o.aliases)} for o in j.officials
+        ],
+        "quotes": [_quote(q) for q in j.quotes],
+        "facts": [
+            {"text": f.text.en, "text_es": f.text.es, "date": f.date.iso(), "source": f.source}
+            for f in j.facts
+        ],
+    }
+
+
+def _topic(topic: Topic) -> dict[str, object]:
+    return {
+        "id": topic.id,
+        "question": topic.question.en,
+        "question_es": topic.question.es,
+        "answer_en": topic.answer.en,
+        "answer_es": topic.answer.es,
+        "quotes": [_quote(q) for q in topic.quotes],
+        "sources": list(topic.sources),
+    }
+
+
+def add_command(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write the knowledge base as JSON or CSV",
+        description="Write the knowledge base as JSON (everything) or CSV (one row per place).",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="knowledge directory (default: $SANCTUARY_KNOWLEDGE or knowledge/)",
+    )
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export a valid knowledge base; on errors print them to stderr and exit 1."""
+    root = args.path or default_knowledge_dir()
+    try:
+        kb = load_knowledge(root)
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(problem.format(shown(root / problem.file)), file=sys.stderr)
+        errors = sum(p.severity == "error" for p in error.problems)
+        print(f"not exported: {errors} error(s); run `sanctuary-bot validate`", file=sys.stderr)
+        return 1
+    text = to_csv(kb) if args.format == "csv" else to_json(kb)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        print(f"cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,217 @@
+"""The one place that reads the knowledge YAML: every file, every problem, then typed records.
+
+All problems in all files are collected before anything is raised, so a maintainer fixes a
+broken edit in one pass instead of one error per run. Only yaml's safe loader is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge import schema
+from bot.knowledge.model import KnowledgeBase, Quote
+from bot.knowledge.records import Records
+from bot.knowledge.schema import Entry, Problem
+
+__all__ = ["KnowledgeError", "Loaded", "Problem", "check_knowledge", "load_knowledge"]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same rules, in C if built
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading, except that dates stay text, so '2017-02-30' is reported, not raised."""
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_str)
+
+
+class KnowledgeError(Exception):
+    """The knowledge base has errors; `problems` lists every one (and any warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        errors = [str(p) for p in self.problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} error(s) in the knowledge base:\n" + "\n".join(errors))
+
+
+@dataclass
+class Loaded:
+    """What `check_knowledge` found: the records that are valid, and every problem."""
+
+    knowledge: KnowledgeBase
+    problems: list[Problem]
+    origins: dict[int, tuple[object, str, int]] = field(default_factory=dict, repr=False)
+    quotes: list[Quote] = field(default_factory=list, repr=False)  # even in invalid records
+
+    def where(self, record: object) -> tuple[str, int]:
+        """The (file, line) a loaded record (source, jurisdiction, quote…) was read from."""
+        _, file, line = self.origins[id(record)]
+        return file, line
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load the knowledge directory at `path`; raise KnowledgeError listing every error."""
+    loaded = check_knowledge(path)
+    if loaded.errors:
+        raise KnowledgeError(loaded.problems)
+    return loaded.knowledge
+
+
+def check_knowledge(path: Path) -> Loaded:
+    """Read everything under `path`, keeping the valid records and collecting all problems.
+
+    Problems come in file order (sources, topics, jurisdictions by path), then line order.
+    """
+    root = Path(path)
+    loaded = Loaded(KnowledgeBase(), [])
+    records = Records(loaded.problems, loaded.origins, loaded.quotes)
+    kb = loaded.knowledge
+    if not root.is_dir():
+        loaded.problems.append(Problem(".", 0, f"knowledge directory not found: {root}"))
+        return loaded
+    sources = _list_file(root, "sources.yaml", "source", records)
+    records.check_references = sources is not None  # else every reference would be reported
+    for entry in sources or []:
+        if source := records.source(entry):
+            kb.sources[source.id] = source
+    for entry in _list_file(root, "topics.yaml", "topic", records) or []:
+        if topic := records.topic(entry):
+            kb.topics[topic.id] = topic
+    for rel in _jurisdiction_files(root, loaded.problems):
+        start = len(loaded.problems)
+        jid, state = records.place(rel)
+        data = _read(root, rel, dict, "a mapping of fields (name:, type:, stance:, ...)", records)
+        entry = Entry(loaded.problems, rel, data[1], (), "", data[0], start) if data else None
+        if entry and (jurisdiction := records.jurisdiction(entry, jid, state)):
+            kb.jurisdictions[jurisdiction.id] = jurisdiction
+    loaded.problems.sort(key=Problem.sort_key)
+    return loaded
+
+
+def read_yaml(path: Path) -> tuple[object, dict[tuple, int], list[tuple[int, str]]]:
+    """The data, the line of every key path, and (line, message) problems in the file.
+
+    Raises ValueError(line, message) when the file cannot be read as YAML at all.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ValueError(line, "not UTF-8 text: save the file with UTF-8 encoding") from None
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise ValueError(mark.line + 1 if mark else 1, _syntax_message(error)) from None
+    except yaml.YAMLError as error:
+        raise ValueError(1, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    problems: list[tuple[int, str]] = []
+    if node is not None:
+        _map_lines(node, (), lines, problems)
+    return data, lines, problems
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    """PyYAML's own words for the problem, plus the usual fix."""
+    hint = "check the indentation, and put text containing ': ' or ' #' in quotes"
+    if "tag" in str(error.problem):
+        hint = "remove the '!' tag: only plain text, numbers, lists and mappings are read"
+    detail, mark, opened_at = error.problem, error.problem_mark, error.context_mark
+    opened = (error.context or "").startswith("while parsing ")  # e.g. an unclosed [
+    if opened and opened_at and mark and opened_at.line != mark.line:
+        where = str(error.context).removeprefix("while parsing ")
+        detail += f" in {where} starting on line {opened_at.line + 1}"
+    return f"invalid YAML ({detail}): {hint}"
+
+
+def _map_lines(
+    node: yaml.Node, path: tuple, lines: dict, problems: list, seen: set | None = None
+) -> None:
+    """Record where each key (and list item) is written; report keys written twice."""
+    seen = set() if seen is None else seen
+    lines.setdefault(path, node.start_mark.line + 1)
+    if id(node) in seen:  # an alias (*name) of a node already walked: its lines are known
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            sub = (*path, str(key.value))
+            if sub in lines:
+                message = f"field '{key.value}' appears twice (first on line {lines[sub]})"
+                problems.append((key.start_mark.line + 1, message + ": keep one"))
+                continue
+            lines[sub] = key.start_mark.line + 1
+            _map_lines(value, sub, lines, problems, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _map_lines(item, (*path, i), lines, problems, seen)
+
+
+def _read(root: Path, rel: str, expected: type, what: str, records: Records) -> tuple | None:
+    """Parsed data and its line map, or None after reporting why the file is unusable."""
+    problems = records.problems
+    try:
+        data, lines, found = read_yaml(root / rel)
+    except ValueError as error:
+        problems.append(Problem(rel, *error.args))
+        return None
+    except OSError as error:
+        problems.append(Problem(rel, 0, f"cannot read the file: {error.strerror}"))
+        return None
+    problems.extend(Problem(rel, line, message) for line, message in found)
+    if data is None or data == [] or data == {}:
+        problems.append(Problem(rel, 1, f"file is empty: expected {what}"))
+        return None
+    if not isinstance(data, expected):
+        problems.append(Problem(rel, 1, f"expected {what}, not {schema.describe(data)}"))
+        return None
+    return data, lines
+
+
+def _list_file(root: Path, rel: str, kind: str, records: Records) -> list[Entry] | None:
+    """One Entry per item of a list file such as sources.yaml; None if it is unusable."""
+    what = f"a list of {kind}s, each starting '- id:'"
+    if not (root / rel).is_file():
+        records.problems.append(Problem(rel, 0, f"file not found: create it with {what}"))
+        return None
+    read = _read(root, rel, list, what, records)
+    if read is None:
+        return None
+    data, lines = read
+    where = f"{kind} #%d: "
+    return [Entry(records.problems, rel, lines, (i,), where % (i + 1), item)
+            for i, item in enumerate(data)]  # fmt: skip
+
+
+def _jurisdiction_files(root: Path, problems: list[Problem]) -> list[str]:
+    """jurisdictions/<state>/<id>.yaml, by path; misplaced or misnamed files are reported."""
+    folder = root / "jurisdictions"
+    if not folder.is_dir():
+        problems.append(Problem("jurisdictions", 0, "folder not found: create it"))
+        return []
+    found = []
+    for path in folder.rglob("*.y*ml"):
+        rel = path.relative_to(root).as_posix()
+        if path.name.startswith(".") or not path.is_file() or path.suffix not in (".yaml", ".yml"):
+            continue
+        if path.suffix == ".yml":
+            problems.append(Problem(rel, 0, f"rename the file to {path.stem}.yaml to load it"))
+        elif len(path.relative_to(folder).parts) != 2:
+            todo = "move the file to jurisdictions/<state code>/<id>.yaml to load it"
+            problems.append(Problem(rel, 0, todo))
+        else:
+            found.append(rel)
+    return sorted(found)

@@ -1,0 +1,24 @@
+"""Where the knowledge base lives unless a command is told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "SANCTUARY_KNOWLEDGE"
+
+
+def default_knowledge_dir() -> Path:
+    """$SANCTUARY_KNOWLEDGE if set (deployments), else the repo's knowledge/ beside bot/."""
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the current directory when it is inside it, for short messages."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,150 @@
+"""`export`: JSON with every field in a fixed order, CSV with one row per place."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from bot.cli import main
+from bot.knowledge.export import to_csv, to_json
+from bot.knowledge.loader import load_knowledge
+
+
+def test_json_shape_and_key_order(kb):
+    data = json.loads(to_json(load_knowledge(kb.root)))
+
+    assert list(data) == ["sources", "jurisdictions", "topics"]
+    assert [s["id"] for s in data["sources"]] == ["citymayors-2017-04", "marshall-2017-06"]
+    assert data["sources"][1] == {
+        "id": "marshall-2017-06",
+        "outlet": "The Marshall Project",
+        "title": "How 'Sanctuary Cities' Are Helping Immigrants Outwit ICE",
+        "author": "John Carlos Frey",
+        "date": "2017-06-19",
+        "date_inferred": True,
+        "url": None,
+    }
+    assert list(data["sources"][1]) == [
+        "id", "outlet", "title", "author", "date", "date_inferred", "url",
+    ]  # fmt: skip
+
+    assert [j["id"] for j in data["jurisdictions"]] == [
+        "denver", "new-york-city", "new-york-state",
+    ]  # fmt: skip
+    denver = data["jurisdictions"][0]
+    assert list(denver) == [
+        "id", "name", "type", "state", "aliases", "stance", "as_of", "summary", "summary_es",
+        "officials", "quotes", "facts",
+    ]  # fmt: skip
+    assert (denver["type"], denver["state"], denver["stance"], denver["as_of"]) == (
+        "city",
+        "CO",
+        "sanctuary",
+        "2017-06",
+    )
+    assert denver["aliases"] == ["Mile High City"]
+    assert denver["officials"] == [
+        {
+            "name": "Michael Hancock",
+            "role": "Mayor of Denver",
+            "aliases": ["Hancock", "Mayor Hancock"],
+        }
+    ]
+    assert denver["quotes"] == [
+        {
+            "text": "We will value residents in this city.",
+            "speaker": "Michael Hancock",
+            "role": "Mayor of Denver",
+            "date": "2017-04-24",
+            "source": "citymayors-2017-04",
+        }
+    ]
+    assert denver["facts"] == [
+        {
+            "text": "In May 2017 the city passed a sentencing reform.",
+            "text_es": "En mayo de 2017 la ciudad aprobó una reforma penal.",
+            "date": "2017-05",
+            "source": "marshall-2017-06",
+        }
+    ]
+
+    topic = data["topics"][0]
+    assert list(topic) == [
+        "id", "question", "question_es", "answer_en", "answer_es", "quotes", "sources",
+    ]  # fmt: skip
+    assert topic["question_es"] == "¿Qué es una ciudad santuario?"
+    assert topic["quotes"][0]["role"] == "US Attorney General"
+    assert topic["sources"] == ["citymayors-2017-04"]
+
+
+def test_json_round_trips_the_loaded_values(kb):
+    knowledge = load_knowledge(kb.root)
+    data = json.loads(to_json(knowledge))
+    for exported in data["jurisdictions"]:
+        place = knowledge.jurisdictions[exported["id"]]
+        assert exported["name"] == place.name
+        assert exported["summary"] == place.summary.en
+        assert exported["summary_es"] == place.summary.es
+        assert exported["as_of"] == place.as_of.iso()
+        assert [q["text"] for q in exported["quotes"]] == [q.text for q in place.quotes]
+
+
+def test_json_keeps_accents_and_is_indented(kb):
+    text = to_json(load_knowledge(kb.root))
+    assert "¿Qué es una ciudad santuario?" in text
+    assert text.startswith('{\n  "sources": [\n    {\n      "id": "citymayors-2017-04",')
+    assert text.endswith("}\n")
+
+
+def test_csv_one_row_per_place(kb):
+    rows = list(csv.reader(io.StringIO(to_csv(load_knowledge(kb.root)))))
+    assert rows[0] == [
+        "id", "name", "type", "state", "stance", "as_of", "aliases", "summary", "quote_count",
+        "sources",
+    ]  # fmt: skip
+    assert rows[1] == [
+        "denver",
+        "Denver",
+        "city",
+        "CO",
+        "sanctuary",
+        "2017-06",
+        "Mile High City",
+        "Denver's mayor said in April 2017 that the city would protect its residents.",
+        "1",
+        "citymayors-2017-04; marshall-2017-06",
+    ]
+    assert [row[0] for row in rows[1:]] == ["denver", "new-york-city", "new-york-state"]
+    assert rows[2][6] == "NYC; New York City"
+
+
+def test_export_command_writes_json_to_stdout(kb, capsys):
+    assert main(["export", str(kb.root)]) == 0
+    assert json.loads(capsys.readouterr().out) == json.loads(to_json(load_knowledge(kb.root)))
+
+
+def test_export_command_writes_csv_to_a_file(kb, tmp_path, capsys):
+    out = tmp_path / "places.csv"
+    assert main(["export", str(kb.root), "--format", "csv", "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == to_csv(load_knowledge(kb.root))
+    assert capsys.readouterr().out == ""
+
+
+def test_export_command_refuses_a_broken_knowledge_base(kb, monkeypatch, capsys):
+    monkeypatch.chdir(kb.root.parent)
+    kb.edit("jurisdictions/co/denver.yaml", "stance: sanctuary", "stance: maybe")
+    assert main(["export", "knowledge"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "knowledge/jurisdictions/co/denver.yaml:4: 'stance' must be one of sanctuary, "
+        "limits_cooperation, unclear, unknown, not 'maybe'",
+        "not exported: 1 error(s); run `sanctuary-bot validate`",
+    ]
+
+
+def test_export_command_reports_an_unwritable_output(kb, tmp_path, capsys):
+    target = tmp_path / "missing" / "out.json"
+    assert main(["export", str(kb.root), "--output", str(target)]) == 1
+    assert capsys.readouterr().err.startswith(f"cannot write {target}: ")
