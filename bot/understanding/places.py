@@ -19,6 +19,7 @@ from bot.understanding.vocabulary import (
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
 MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
+MAX_FUZZY_TOKENS = 60  # typos are looked for in the first words only: a pasted essay stays fast
 
 
 def fuzzy_cutoff(length: int) -> float:
@@ -137,7 +138,7 @@ class PlaceIndex:
                 (places if isinstance(found, PlaceMention) else people).append(found)
                 used[start:end] = [True] * length
         for length in (3, 2, 1):
-            for start in range(len(tokens) - length + 1):
+            for start in range(min(len(tokens), MAX_FUZZY_TOKENS) - length + 1):
                 end = start + length
                 if any(used[start:end]):
                     continue
