@@ -127,10 +127,10 @@ class Engine:
             alternatives = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions[1:]]
             if alternatives or mention.others:
                 with_state = bool(mention.others)
-                shown = self.composer.display_name(j, with_state=True)
-                notes.append(say(lang, "which_place", typed=j.name, place=shown))
+                shown = self.composer.display_name(j, with_state=True, language=lang)
+                notes.append(say(lang, "which_place", typed=mention.words or j.name, place=shown))
             for other in alternatives:
-                name = self.composer.display_name(other)
+                name = self.composer.display_name(other, language=lang)
                 notes.append(say(lang, "other_same_name", other=name))
                 choices.append(Choice(name, f"place:{other.id}"))
         return self.composer.place(

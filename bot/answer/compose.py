@@ -33,8 +33,12 @@ class Composer:
 
     # --- names and references ---------------------------------------------------------------
 
-    def display_name(self, j: Jurisdiction, *, with_state: bool = False) -> str:
+    def display_name(
+        self, j: Jurisdiction, *, with_state: bool = False, language: str = "en"
+    ) -> str:
         """'New York City' vs 'New York State', 'Washington, D.C.', 'Portland, Oregon'."""
+        if language == "es" and j.name_es:
+            return j.name_es  # written out in full by the maintainer ("Portland, Oregón")
         state_name = self.state_names.get(j.state, j.state)
         if j.type == "district":
             return f"{j.name}, D.C." if j.state == "DC" else j.name
@@ -94,15 +98,18 @@ class Composer:
             language,
             "age",
             date=newest.human(language) if newest else "?",
-            first=self.first.human(language) if self.first else "?",
-            last=self.last.human(language) if self.last else "?",
+            **self.span(language),
         )
 
-    def _span(self, language: str) -> dict[str, str]:
-        return {
-            "first": self.first.human(language) if self.first else "?",
-            "last": self.last.human(language) if self.last else "?",
-        }
+    def span(self, language: str) -> dict[str, str]:
+        """When the sources were published, as {span} ("Nov 2016 – Jun 2017") and {between}."""
+        if self.first is None or self.last is None:
+            return {"span": "?", "between": "?"}
+        first, last = self.first.human(language), self.last.human(language)
+        if first == last:
+            return {"span": first, "between": f"en {first}" if language == "es" else first}
+        between = f"entre {first} y {last}" if language == "es" else f"{first} – {last}"
+        return {"span": f"{first} – {last}", "between": between}
 
     def stance_line(self, j: Jurisdiction, language: str, *, with_state: bool = False) -> str:
         # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
@@ -111,7 +118,7 @@ class Composer:
             language,
             f"stance.{j.stance.value}",
             **dated(j.as_of, language),
-            place=self.display_name(j, with_state=with_state),
+            place=self.display_name(j, with_state=with_state, language=language),
             type=say(language, f"type.{kind}"),
             article=article_es(kind),
         )
@@ -181,7 +188,7 @@ class Composer:
             say(
                 language,
                 "compare.line",
-                place=self.display_name(j),
+                place=self.display_name(j, language=language),
                 stance=say(language, f"short.{j.stance.value}"),
                 **dated(j.as_of, language),
             )
@@ -205,18 +212,22 @@ class Composer:
             quotes=tuple(quotes),
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(max(j.as_of for j in places), language),),
-            choices=tuple(Choice(self.display_name(j), f"place:{j.id}") for j in places),
+            choices=tuple(
+                Choice(self.display_name(j, language=language), f"place:{j.id}") for j in places
+            ),
         )
 
     def not_covered(self, question: str, places: list[Place], language: str) -> Answer:
         count = "1" if len(places) == 1 else "n"
         names = join_names([self.place_name(p) for p in places], language)
-        covered = sorted(self.display_name(j) for j in self.jurisdictions)
+        covered = sorted(self.display_name(j, language=language) for j in self.jurisdictions)
         states = {p.state for p in places}
         nearby = [j for j in self.jurisdictions if j.state in states]
         details = [say(language, "covered_list", names=", ".join(covered))]
         if nearby:
-            related = join_names([self.display_name(j) for j in nearby], language)
+            related = join_names(
+                [self.display_name(j, language=language) for j in nearby], language
+            )
             details.insert(0, say(language, "related", related=related))
         details.append(say(language, "also_topics"))
         return Answer(
@@ -229,14 +240,17 @@ class Composer:
                 places=names,
                 it_has=say(language, f"not_covered.it_has.{count}"),
                 it=say(language, f"not_covered.it.{count}"),
-                **self._span(language),
+                **self.span(language),
             ),
             places=tuple(map(self.uncovered_ref, places)),
             details=tuple(details),
             examples=tuple(say(language, "examples").split("|")[:3]),
             caveats=(self.age(None, language),),
             choices=(
-                *(Choice(self.display_name(j), f"place:{j.id}") for j in nearby[:4]),
+                *(
+                    Choice(self.display_name(j, language=language), f"place:{j.id}")
+                    for j in nearby[:4]
+                ),
                 Choice(say(language, "list.group.sanctuary"), "list:ALL"),
             ),
         )
@@ -244,7 +258,7 @@ class Composer:
     def clarify_related(
         self, question: str, place: Place, related: list[Jurisdiction], language: str
     ) -> Answer:
-        names = join_names([self.display_name(j) for j in related], language)
+        names = join_names([self.display_name(j, language=language) for j in related], language)
         return Answer(
             question=question,
             kind=Kind.CLARIFY,
@@ -254,7 +268,9 @@ class Composer:
             ),
             places=tuple(self.place_ref(j) for j in related),
             caveats=(self.age(None, language),),
-            choices=tuple(Choice(self.display_name(j), f"place:{j.id}") for j in related),
+            choices=tuple(
+                Choice(self.display_name(j, language=language), f"place:{j.id}") for j in related
+            ),
         )
 
     def clarify_same_name(
@@ -265,7 +281,10 @@ class Composer:
         others: list[Place],
         language: str,
     ) -> Answer:
-        choices = [Choice(self.display_name(j, with_state=True), f"place:{j.id}") for j in covered]
+        choices = [
+            Choice(self.display_name(j, with_state=True, language=language), f"place:{j.id}")
+            for j in covered
+        ]
         lines = [f"• {c.label}" for c in choices]
         for other in others:
             label = say(language, "not_in_sources", place=self.place_name(other))

@@ -30,7 +30,7 @@ def list_places(composer: Composer, question: str, state: str | None, language: 
     newest = max(j.as_of for j in places)
     lines = []
     for stance in LIST_ORDER:
-        names = [composer.display_name(j) for j in places if j.stance == stance]
+        names = [composer.display_name(j, language=language) for j in places if j.stance == stance]
         if names:
             lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
     if state is None:
@@ -49,7 +49,8 @@ def list_places(composer: Composer, question: str, state: str | None, language: 
         sources=composer.source_refs([s for j in places for s in j.source_ids]),
         caveats=(composer.age(newest, language),),
         choices=tuple(
-            Choice(composer.display_name(j), f"place:{j.id}") for j in ordered[:MAX_LIST_BUTTONS]
+            Choice(composer.display_name(j, language=language), f"place:{j.id}")
+            for j in ordered[:MAX_LIST_BUTTONS]
         ),
     )
 
@@ -62,8 +63,7 @@ def no_places_in_state(composer: Composer, question: str, state: str, language: 
         language,
         "list.none_state",
         state=composer.state_names.get(state, state),
-        first=composer.first.human(language) if composer.first else "?",
-        last=composer.last.human(language) if composer.last else "?",
+        **composer.span(language),
     )
     return Answer(**{**answer.__dict__, "bottom_line": bottom})
 
@@ -100,7 +100,7 @@ def help_answer(composer: Composer, question: str, language: str) -> Answer:
         question=question,
         kind=Kind.HELP,
         language=language,
-        bottom_line=say(language, "help", **_span(composer, language)),
+        bottom_line=say(language, "help", **composer.span(language)),
         details=(say(language, "help.more"),),
         examples=examples,
         choices=tuple(Choice(e, f"ask:{e}") for e in examples),
@@ -115,7 +115,7 @@ def not_understood(composer: Composer, question: str, language: str) -> Answer:
         kind=Kind.NOT_UNDERSTOOD,
         language=language,
         bottom_line=say(language, "not_understood.empty" if empty else "not_understood"),
-        details=(say(language, "help", **_span(composer, language)),),
+        details=(say(language, "help", **composer.span(language)),),
         examples=examples,
         choices=tuple(Choice(e, f"ask:{e}") for e in examples),
     )
@@ -153,7 +153,9 @@ def place_sources(composer: Composer, j: Jurisdiction, language: str) -> Answer:
         question=f"sources:{j.id}",
         kind=Kind.ANSWER,
         language=language,
-        bottom_line=say(language, "place_sources.head", place=composer.display_name(j)),
+        bottom_line=say(
+            language, "place_sources.head", place=composer.display_name(j, language=language)
+        ),
         places=(composer.place_ref(j),),
         details=details,
         sources=composer.source_refs(list(j.source_ids)),
@@ -167,14 +169,7 @@ def about(composer: Composer, language: str) -> Answer:
         question="/about",
         kind=Kind.HELP,
         language=language,
-        bottom_line=say(language, "about", count=count, **_span(composer, language)),
+        bottom_line=say(language, "about", count=count, **composer.span(language)),
         details=(say(language, "about.legal"), say(language, "about.privacy")),
         sources=composer.source_refs(list(composer.knowledge.sources)),
     )
-
-
-def _span(composer: Composer, language: str) -> dict[str, str]:
-    return {
-        "first": composer.first.human(language) if composer.first else "?",
-        "last": composer.last.human(language) if composer.last else "?",
-    }

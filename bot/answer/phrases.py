@@ -25,8 +25,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "said.head": "What {speaker} said:",
         "role.none": "My sources quote no {role} of {place}; here is what they do quote.",
         "age": (
-            "This information dates from {date}, from news articles published {first} – "
-            "{last}. Policies may have changed since; check current local news or official "
+            "This information dates from {date}, from news articles published {span}."
+            " Policies may have changed since; check current local news or official "
             "sources."
         ),
         "legal": (
@@ -37,8 +37,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "other_same_name": "For {other}, ask about it by name.",
         "not_covered": (
             "I don't have information about {places} in my sources. That doesn't mean "
-            "{it_has} no policy — my knowledge comes from a few news articles ({first} – "
-            "{last}) that don't cover {it}."
+            "{it_has} no policy — my knowledge comes from a few news articles ({span}"
+            ") that don't cover {it}."
         ),
         "not_covered.it_has.1": "it has",
         "not_covered.it_has.n": "they have",
@@ -57,7 +57,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list.head_state": "As of {date}, my sources describe these places in {state}:",
         "list.none_state": (
             "My sources describe no places in {state}. That doesn't mean none have such "
-            "policies — my knowledge comes from a few news articles ({first} – {last})."
+            "policies — my knowledge comes from a few news articles ({span})."
         ),
         "list.group.sanctuary": "Sanctuary",
         "list.group.limits_cooperation": "Limit cooperation with federal enforcement",
@@ -65,7 +65,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list.group.unknown": "Named without a stance",
         "help": (
             "I answer questions about sanctuary-city policies in US cities, counties and "
-            "states, with quotes and sources from news articles published {first} – {last}."
+            "states, with quotes and sources from news articles published {span}."
         ),
         "help.more": (
             "Ask in English or Spanish. I don't store your messages or who you are. "
@@ -84,8 +84,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "facts.head": "Dated facts:",
         "about": (
             "sanctuary-bot answers questions about US sanctuary-city policies from a "
-            "hand-edited knowledge base built from {count} news articles published {first} – "
-            "{last}. Every answer says how old its information is; policies may have changed "
+            "hand-edited knowledge base built from {count} news articles published {span}."
+            " Every answer says how old its information is; policies may have changed "
             "since."
         ),
         "about.legal": "It is not a lawyer and does not give legal advice.",
@@ -123,8 +123,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "said.head": "Lo que dijo {speaker}:",
         "role.none": "Mis fuentes no citan a {role} de {place}; estas son las citas que tienen.",
         "age": (
-            "Fecha de esta información: {date}; viene de artículos de prensa publicados entre "
-            "{first} y {last}. Las políticas pueden haber cambiado desde entonces; consulte noticias "
+            "Fecha de esta información: {date}; viene de artículos de prensa publicados "
+            "{between}. Las políticas pueden haber cambiado desde entonces; consulte noticias "
             "locales o fuentes oficiales actuales."
         ),
         "legal": (
@@ -136,7 +136,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_covered": (
             "No tengo información sobre {places} en mis fuentes. Eso no significa que "
             "{it_has} una política — mi conocimiento viene de unos pocos artículos de prensa "
-            "({first} – {last}) que no {it} mencionan."
+            "({span}) que no {it} mencionan."
         ),
         "not_covered.it_has.1": "no tenga",
         "not_covered.it_has.n": "no tengan",
@@ -158,7 +158,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list.none_state": (
             "Mis fuentes no describen ningún lugar en {state}. Eso no significa que ninguno "
             "tenga esas políticas — mi conocimiento viene de unos pocos artículos de prensa "
-            "({first} – {last})."
+            "({span})."
         ),
         "list.group.sanctuary": "Santuario",
         "list.group.limits_cooperation": "Limitan la cooperación con las autoridades federales",
@@ -167,7 +167,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "help": (
             "Respondo preguntas sobre las políticas de ciudades santuario en ciudades, "
             "condados y estados de EE. UU., con citas y fuentes de artículos de prensa "
-            "publicados entre {first} y {last}."
+            "publicados {between}."
         ),
         "help.more": (
             "Pregunte en español o en inglés. No guardo sus mensajes ni quién es usted. "
@@ -187,7 +187,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "about": (
             "sanctuary-bot responde preguntas sobre las políticas de ciudades santuario en "
             "EE. UU. a partir de una base de conocimiento editada a mano, construida con "
-            "{count} artículos de prensa publicados entre {first} y {last}. Cada respuesta "
+            "{count} artículos de prensa publicados {between}. Cada respuesta "
             "dice de cuándo es su información; las políticas pueden haber cambiado desde "
             "entonces."
         ),

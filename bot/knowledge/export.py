@@ -78,6 +78,7 @@ def _jurisdiction(j: Jurisdiction) -> dict[str, object]:
     return {
         "id": j.id,
         "name": j.name,
+        "name_es": j.name_es,
         "type": j.type.value,
         "state": j.state,
         "aliases": list(j.aliases),

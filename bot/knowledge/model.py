@@ -148,6 +148,7 @@ class Jurisdiction:
     as_of: PartialDate
     summary: Localized
     aliases: tuple[str, ...] = ()
+    name_es: str | None = None  # the Spanish name where it differs ("Filadelfia")
     officials: tuple[Official, ...] = ()
     quotes: tuple[Quote, ...] = ()
     facts: tuple[Fact, ...] = ()

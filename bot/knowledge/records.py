@@ -148,6 +148,7 @@ class Records:
     def jurisdiction(self, e: Entry, jid: str, state: str) -> Jurisdiction | None:
         e.mapping(schema.JURISDICTION, "jurisdiction", "")
         name, aliases = e.text("name"), e.texts("aliases")
+        name_es = e.text("name_es", required=False)
         place_type = e.choice("type", schema.PlaceType)
         stance, as_of, summary = (
             e.choice("stance", schema.Stance),
@@ -163,7 +164,8 @@ class Records:
         self.claim_names(e, jid, str(place_type), name, aliases)
         jurisdiction = Jurisdiction(
             id=jid, name=name, type=place_type, state=state, stance=stance, as_of=as_of,
-            summary=summary, aliases=aliases, officials=tuple(officials.values()),
+            summary=summary, aliases=aliases, name_es=name_es,
+            officials=tuple(officials.values()),
             quotes=quotes, facts=facts, file=e.file,  # type: ignore[arg-type]
         )  # fmt: skip
         return self.keep(e, jurisdiction)

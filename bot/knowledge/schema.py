@@ -30,7 +30,8 @@ TOPIC_QUOTE = {
     "source": True, "joint_with": False, "context": False, "note": False,
 }  # fmt: skip
 JURISDICTION = {
-    "name": True, "type": True, "aliases": False, "stance": True, "as_of": True,
+    "name": True, "name_es": False, "type": True, "aliases": False, "stance": True,
+    "as_of": True,
     "summary": True, "officials": False, "quotes": False, "facts": False,
 }  # fmt: skip
 JURISDICTION_QUOTE = {key: required for key, required in TOPIC_QUOTE.items() if key != "role"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -40,6 +40,7 @@ class PlaceMention:
     fuzzy: bool = False
     qualifier: str | None = None  # state code the user added ("Portland, Maine" -> "ME")
     others: tuple[Place, ...] = ()  # other real places of the same name (for "which one?")
+    words: str = ""  # as the user typed them
 
     @property
     def covered(self) -> bool:
@@ -148,7 +149,11 @@ class PlaceIndex:
                     used[start:end] = [True] * length
         places.sort(key=lambda m: m.start)
         people.sort(key=lambda m: m.start)
-        return Matches(tuple(self._apply_qualifiers(places, tokens)), tuple(people))
+        qualified = self._apply_qualifiers(places, tokens)
+        typed = [
+            replace(m, words=" ".join(t.raw for t in tokens[m.start : m.end])) for m in qualified
+        ]
+        return Matches(tuple(typed), tuple(people))
 
     def _exact(
         self, span: list[Token], start: int, shouting: bool, lowercase: bool
@@ -317,7 +322,7 @@ class PlaceIndex:
 
 def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
     """Every folded way to name a jurisdiction: name, aliases, and name + state ("Denver CO")."""
-    names = {fold(j.name), *(fold(a) for a in j.aliases)}
+    names = {fold(j.name), *(fold(a) for a in (*j.aliases, j.name_es or ""))} - {""}
     keys = set(names)
     for name in names:
         keys.add(name.replace(" ", ""))  # "newyork", "sanfrancisco"

@@ -34,8 +34,8 @@ def test_json_shape_and_key_order(kb):
     ]  # fmt: skip
     denver = data["jurisdictions"][0]
     assert list(denver) == [
-        "id", "name", "type", "state", "aliases", "stance", "as_of", "summary", "summary_es",
-        "officials", "quotes", "facts",
+        "id", "name", "name_es", "type", "state", "aliases", "stance", "as_of", "summary",
+        "summary_es", "officials", "quotes", "facts",
     ]  # fmt: skip
     assert (denver["type"], denver["state"], denver["stance"], denver["as_of"]) == (
         "city",

@@ -117,8 +117,8 @@ def test_unknown_field_suggests_the_intended_one(kb):
 def test_unknown_field_without_a_close_match_lists_the_allowed_ones(kb):
     kb.edit(DENVER, "name: Denver\n", "name: Denver\ncolour: red\nstate: CO\n")
     assert kb.problems() == [
-        f"{DENVER}:2: unknown field 'colour' — allowed: name, type, aliases, stance, as_of, "
-        "summary, officials, quotes, facts",
+        f"{DENVER}:2: unknown field 'colour' — allowed: name, name_es, type, aliases, stance, "
+        "as_of, summary, officials, quotes, facts",
         f"{DENVER}:3: unknown field 'state' — the state is the folder name; remove this line",
     ]
 
