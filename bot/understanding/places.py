@@ -22,13 +22,21 @@ MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
 MAX_FUZZY_TOKENS = 60  # typos are looked for in the first words only: a pasted essay stays fast
 
 
+# Minimum fuzz.ratio for a typo of 5 letters, of 6-7 and of 8 or more: tuned on
+# tests/question_table.py with benchmarks/tune_cutoffs.py. One wrong letter scores 80 at
+# 5 letters, 83 at 6 and 87.5 at 8; one missing letter about 91.
+SHORT_CUTOFF = 88.0
+MEDIUM_CUTOFF = 83.0
+LONG_CUTOFF = 85.0
+
+
 def fuzzy_cutoff(length: int) -> float:
-    """Minimum fuzz.ratio for a typo of this many letters (tuned on tests/question_table.py)."""
+    """Minimum fuzz.ratio for a typo of this many letters."""
     if length < MIN_FUZZY_LENGTH:
         return 101.0  # never
-    if length <= 6:
-        return 88.0
-    return 85.0
+    if length == MIN_FUZZY_LENGTH:
+        return SHORT_CUTOFF
+    return MEDIUM_CUTOFF if length <= 7 else LONG_CUTOFF
 
 
 @dataclass(frozen=True)
@@ -209,8 +217,8 @@ class PlaceIndex:
             return None
         if any(t.norm.isdigit() for t in span):
             return None
-        if any(t.norm in self.known_words and t.norm not in NAME_PARTICLES for t in span):
-            return None  # "start" is a word, not a typo of Stuart, FL
+        if all(t.norm in self.known_words or t.norm in NAME_PARTICLES for t in span):
+            return None  # "start" is a word, not a typo of Stuart, FL; a typo has a non-word
         if all(t.norm in NAME_PARTICLES for t in span):
             return None
         key = " ".join(t.norm for t in span)

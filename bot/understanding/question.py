@@ -9,6 +9,7 @@ from enum import StrEnum
 from bot.knowledge.model import KnowledgeBase
 from bot.understanding.places import Matches, PersonMention, PlaceIndex, PlaceMention
 from bot.understanding.text import Token, contains_phrase, fold, tokenize
+from bot.understanding.vocabulary import STOPWORDS, known_words
 
 
 class Intent(StrEnum):
@@ -145,8 +146,11 @@ class QuestionReader:
             return Question(text, language, Intent.TOPIC, topic=topic, **common)
         if folded in _GREETINGS or _starts_with_greeting(folded):
             return Question(text, language, Intent.GREETING, **common)
-        if any(contains_phrase(folded, word) for word in _SANCTUARY_WORDS):
-            # "Tell me about sanctuary cities": the definition is the honest general answer.
+        if any(contains_phrase(folded, word) for word in _SANCTUARY_WORDS) and not any(
+            _unknown_word(t.norm) for t in tokens
+        ):
+            # "Tell me about sanctuary cities": the definition is the honest general answer;
+            # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
             fallback = (
                 "what-is-sanctuary-city"
                 if "what-is-sanctuary-city" in (self.knowledge.topics)
@@ -185,6 +189,10 @@ def _state_code(reader: QuestionReader, mention: PlaceMention) -> str | None:
         if j.type == "state":
             return j.state
     return mention.place.state if mention.place else None
+
+
+def _unknown_word(word: str) -> bool:
+    return not (word in STOPWORDS or word in known_words() or word.isdigit())
 
 
 def _role(folded: str) -> str | None:
