@@ -11,7 +11,8 @@ from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import say
 from bot.knowledge.model import KnowledgeBase
 from bot.understanding.gazetteer import Gazetteer, Place, load_gazetteer
-from bot.understanding.places import PlaceIndex, PlaceMention
+from bot.understanding.mentions import PlaceMention
+from bot.understanding.places import PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
 from bot.understanding.text import fold
 

@@ -129,6 +129,7 @@ def topics_overview(composer: Composer, language: str) -> Answer:
         language=language,
         bottom_line=say(language, "topics.head"),
         details=("\n".join(f"• {t.question.get(language)}" for t in topics),),
+        caveats=(composer.age(None, language),),
         choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in topics),
     )
 

@@ -9,6 +9,8 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
 from bot.understanding.gazetteer import Gazetteer, Place
+from bot.understanding.mentions import Matches, PersonMention, PlaceMention
+from bot.understanding.qualifiers import QualifierRules
 from bot.understanding.text import Token, fold
 from bot.understanding.vocabulary import (
     COMMON_WORD_PLACES,
@@ -40,36 +42,6 @@ def fuzzy_cutoff(length: int) -> float:
 
 
 @dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int  # token span [start, end)
-    jurisdictions: tuple[str, ...] = ()  # covered candidates, best first
-    place: Place | None = None  # the real place, when the knowledge base lacks it
-    fuzzy: bool = False
-    qualifier: str | None = None  # state code the user added ("Portland, Maine" -> "ME")
-    others: tuple[Place, ...] = ()  # other real places of the same name (for "which one?")
-    words: str = ""  # as the user typed them
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.jurisdictions)
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    start: int
-    end: int
-    jurisdiction: str
-    speaker: str  # the official's name
-
-
-@dataclass(frozen=True)
-class Matches:
-    places: tuple[PlaceMention, ...]
-    people: tuple[PersonMention, ...]
-
-
-@dataclass(frozen=True)
 class _Target:
     kind: str  # "kb" | "person" | "gazetteer"
     jurisdictions: tuple[str, ...] = ()
@@ -88,6 +60,7 @@ class PlaceIndex:
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
         self.known_words = known_words()
         self._build_aliases(knowledge)
+        self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
         self._fuzzy_by_length = self._build_fuzzy_choices()
 
     def _build_aliases(self, knowledge: KnowledgeBase) -> None:
@@ -157,7 +130,7 @@ class PlaceIndex:
                     used[start:end] = [True] * length
         places.sort(key=lambda m: m.start)
         people.sort(key=lambda m: m.start)
-        qualified = self._apply_qualifiers(places, tokens)
+        qualified = self.qualifiers.apply(places, tokens)
         typed = [
             replace(m, words=" ".join(t.raw for t in tokens[m.start : m.end])) for m in qualified
         ]
@@ -246,87 +219,6 @@ class PlaceIndex:
         j = self.knowledge.jurisdictions[jurisdiction_id]
         return j.state, j.type.value
 
-    # --- "Portland, Maine", "Washington state" ------------------------------------------------
-
-    def _apply_qualifiers(
-        self, places: list[PlaceMention], tokens: list[Token]
-    ) -> list[PlaceMention]:
-        result: list[PlaceMention] = []
-        index = 0
-        while index < len(places):
-            mention = places[index]
-            following = places[index + 1] if index + 1 < len(places) else None
-            if following is not None and self._is_qualifier(mention, following):
-                result.append(self._qualified(mention, following, tokens))
-                index += 2
-                continue
-            result.append(self._with_type_hint(mention, tokens))
-            index += 1
-        return result
-
-    def _is_qualifier(self, mention: PlaceMention, following: PlaceMention) -> bool:
-        state_place = following.place
-        if following.start != mention.end or following.fuzzy:
-            return False
-        if state_place is None or state_place.type not in ("state", "district"):
-            # A covered state named by its alias ("Nuevo México") has no gazetteer place.
-            ids = following.jurisdictions
-            if not ids or self.knowledge.jurisdictions[ids[0]].type not in ("state", "district"):
-                return False
-        return self._mention_type(mention) in ("city", "county")
-
-    def _mention_type(self, mention: PlaceMention) -> str:
-        if mention.jurisdictions:
-            return self.knowledge.jurisdictions[mention.jurisdictions[0]].type.value
-        return mention.place.type if mention.place else ""
-
-    def _qualified(
-        self, mention: PlaceMention, qualifier: PlaceMention, tokens: list[Token]
-    ) -> PlaceMention:
-        if qualifier.jurisdictions:
-            state = self.knowledge.jurisdictions[qualifier.jurisdictions[0]].state
-        else:
-            state = qualifier.place.state if qualifier.place else ""
-        in_state = tuple(
-            i for i in mention.jurisdictions if self.knowledge.jurisdictions[i].state == state
-        )
-        end = qualifier.end
-        if in_state:
-            return PlaceMention(mention.start, end, in_state, fuzzy=mention.fuzzy, qualifier=state)
-        key = " ".join(t.norm for t in tokens[mention.start : mention.end])
-        name = mention.place.name if mention.place else _display_words(tokens, mention)
-        if mention.jurisdictions:
-            name = self.knowledge.jurisdictions[mention.jurisdictions[0]].name
-            key = fold(name)
-        real = next((p for p in self.gazetteer.lookup(key) if p.state == state), None)
-        place = real or Place(name, self._mention_type(mention) or "city", state)
-        return PlaceMention(mention.start, end, (), place, mention.fuzzy, qualifier=state)
-
-    def _with_type_hint(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention:
-        """'Washington state', 'state of New York', 'estado de Nueva York' ask for the state."""
-        before = " ".join(t.norm for t in tokens[max(0, mention.start - 2) : mention.start])
-        after = tokens[mention.end].norm if mention.end < len(tokens) else ""
-        wants_state = after in ("state", "estado") or before in ("state of", "estado de")
-        if not wants_state or self._mention_type(mention) == "state":
-            return mention
-        for jurisdiction_id in mention.jurisdictions:
-            if self.knowledge.jurisdictions[jurisdiction_id].type == "state":
-                return PlaceMention(mention.start, mention.end, (jurisdiction_id,))
-        key = " ".join(t.norm for t in tokens[mention.start : mention.end])
-        candidates = [*self.gazetteer.lookup(key)]
-        if mention.jurisdictions:
-            candidates += self.gazetteer.lookup(fold(self._name(mention.jurisdictions[0])))
-        state = next((p for p in candidates if p.type == "state"), None)
-        if state is None:
-            return mention
-        covered = self.state_jurisdiction.get(state.state)
-        if covered and self.knowledge.jurisdictions[covered].type == "state":
-            return PlaceMention(mention.start, mention.end, (covered,), state)
-        return PlaceMention(mention.start, mention.end, (), state)
-
-    def _name(self, jurisdiction_id: str) -> str:
-        return self.knowledge.jurisdictions[jurisdiction_id].name
-
 
 def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
     """Every folded way to name a jurisdiction: name, aliases, and name + state ("Denver CO")."""
@@ -343,7 +235,3 @@ def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
         elif j.type == "state":
             keys.update({f"{name} state", f"state of {name}", f"estado de {name}"})
     return {key for key in keys if key}
-
-
-def _display_words(tokens: list[Token], mention: PlaceMention) -> str:
-    return " ".join(t.raw for t in tokens[mention.start : mention.end]).title()

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
-from bot.understanding.places import Matches, PersonMention, PlaceIndex, PlaceMention
+from bot.understanding.mentions import Matches, PersonMention, PlaceMention
+from bot.understanding.places import PlaceIndex
 from bot.understanding.text import Token, contains_phrase, fold, tokenize
 from bot.understanding.vocabulary import STOPWORDS, known_words
 
