@@ -7,6 +7,7 @@ import json
 from functools import cache
 from importlib.resources import files
 
+from bot.understanding.cache import cached
 from bot.understanding.text import strip_accents
 
 # Function and question words, English and Spanish (folded: no accents, lower case).
@@ -78,11 +79,15 @@ COMMON_WORD_MIN_FREQUENCY = 1000
 
 @cache
 def known_words() -> frozenset[str]:
-    """Common English and Spanish words, folded (about 0.1 s on first use; cached)."""
+    """Common English and Spanish words, folded (cached on disk, then in memory)."""
+    return frozenset(cached("common-words", "pyspellchecker", _read_dictionaries))
+
+
+def _read_dictionaries() -> list[str]:
     resources = files("spellchecker") / "resources"
     words: set[str] = set()
     for language in ("en", "es"):
         counts = json.loads(gzip.decompress((resources / f"{language}.json.gz").read_bytes()))
         common = [word for word, count in counts.items() if count >= COMMON_WORD_MIN_FREQUENCY]
         words.update(map(strip_accents, common) if language == "es" else common)
-    return frozenset(words)
+    return sorted(words)
