@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bot.answer.model import Answer, Choice, Kind, PlaceRef, QuoteView, SourceRef
 from bot.answer.phrases import article_es, dated, join_names, say
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, Quote
 from bot.understanding.gazetteer import Place
 from bot.understanding.text import contains_phrase, fold
 
+MAX_NAMES_LISTED = 40  # a "not covered" reply names at most this many covered places
 DEFAULT_QUOTES = 2
 MAX_QUOTES = 3
 ROLE_WORDS = {
@@ -30,6 +33,8 @@ class Composer:
         dates = sorted(PartialDate(s.date.year, s.date.month) for s in knowledge.sources.values())
         self.first = dates[0] if dates else None
         self.last = dates[-1] if dates else None
+        names = Counter(j.name for j in knowledge.jurisdictions.values())
+        self.shared_names = {name for name, count in names.items() if count > 1}  # New York
 
     # --- names and references ---------------------------------------------------------------
 
@@ -43,8 +48,7 @@ class Composer:
         if j.type == "district":
             return f"{j.name}, D.C." if j.state == "DC" else j.name
         if j.type == "state":
-            twin = any(o.name == j.name and o.id != j.id for o in self.jurisdictions)
-            return f"{j.name} State" if twin else j.name
+            return f"{j.name} State" if j.name in self.shared_names else j.name
         if j.name == state_name:
             return f"{j.name} City" if j.type == "city" else j.name
         return f"{j.name}, {state_name}" if with_state else j.name
@@ -221,6 +225,9 @@ class Composer:
         count = "1" if len(places) == 1 else "n"
         names = join_names([self.place_name(p) for p in places], language)
         covered = sorted(self.display_name(j, language=language) for j in self.jurisdictions)
+        if len(covered) > MAX_NAMES_LISTED:
+            more = say(language, "and_more", count=len(covered) - MAX_NAMES_LISTED)
+            covered = [*covered[:MAX_NAMES_LISTED], more]
         states = {p.state for p in places}
         nearby = [j for j in self.jurisdictions if j.state in states]
         details = [say(language, "covered_list", names=", ".join(covered))]

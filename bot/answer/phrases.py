@@ -100,6 +100,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "type.district": "district",
         "and": "and",
         "approx": "approx. {date}",
+        "and_more": "and {count} more (/list)",
     },
     "es": {
         "stance.sanctuary": "Sí — {when}, {place} era {article} {type} santuario.",
@@ -203,6 +204,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "type.district": "distrito",
         "and": "y",
         "approx": "aprox. {date}",
+        "and_more": "y {count} más (/list)",
     },
 }
 

@@ -69,7 +69,10 @@ class PlaceIndex:
             if j.type in ("state", "district"):
                 self.state_jurisdiction.setdefault(j.state, j.id)
             state = self.gazetteer.states.get(j.state)
-            for key in _alias_keys(j, state.name if state else None):
+            names, generated = _alias_keys(j, state.name if state else None)
+            # A generated key ("northport") never hides a real place of that exact name.
+            generated = {k for k in generated if not self._names_another_place(k, j)}
+            for key in names | generated:
                 if j.id not in aliases[key]:
                     aliases[key].append(j.id)
             for official in j.officials:
@@ -80,6 +83,9 @@ class PlaceIndex:
         for key, ids in aliases.items():
             ids.sort(key=lambda i: rank[knowledge.jurisdictions[i].type])
             self.aliases[key] = tuple(ids)
+
+    def _names_another_place(self, key: str, j: Jurisdiction) -> bool:
+        return any((p.state, p.type) != (j.state, j.type.value) for p in self.gazetteer.lookup(key))
 
     def _build_fuzzy_choices(self) -> dict[int, tuple[list[str], list[_Target]]]:
         choices: dict[str, _Target] = {}
@@ -220,10 +226,11 @@ class PlaceIndex:
         return j.state, j.type.value
 
 
-def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
-    """Every folded way to name a jurisdiction: name, aliases, and name + state ("Denver CO")."""
+def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[str]]:
+    """The folded names and aliases of a jurisdiction, and the keys generated from them
+    ("sanfrancisco", "denver co", "city of denver", "estado de colorado")."""
     names = {fold(j.name), *(fold(a) for a in (*j.aliases, j.name_es or ""))} - {""}
-    keys = set(names)
+    keys: set[str] = set()
     for name in names:
         keys.add(name.replace(" ", ""))  # "newyork", "sanfrancisco"
         if j.type in ("city", "county"):
@@ -234,4 +241,4 @@ def _alias_keys(j: Jurisdiction, state_name: str | None) -> set[str]:
             keys.add(f"ciudad de {name}" if j.type == "city" else f"condado de {name}")
         elif j.type == "state":
             keys.update({f"{name} state", f"state of {name}", f"estado de {name}"})
-    return {key for key in keys if key}
+    return names, keys - names - {""}
