@@ -17,29 +17,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    # Each module adds its own sub-command: parsers and handlers live next to the code they run.
-    from bot import console
+    # Each module adds its own sub-commands: parsers and handlers live next to the code they
+    # run, and heavy imports (python-telegram-bot) happen only when their command runs.
+    from bot import console, stats
     from bot.knowledge import export, validate
+    from bot.telegram import commands as telegram_commands
 
     validate.add_command(commands)
     export.add_command(commands)
     console.add_commands(commands)
-    _add_optional_commands(commands)
+    telegram_commands.add_command(commands)
+    stats.add_command(commands)
     return parser
-
-
-def _add_optional_commands(commands: argparse._SubParsersAction) -> None:
-    """Transports and operations commands (Telegram, health, stats)."""
-    import importlib
-
-    for module_name in ("bot.telegram.runner", "bot.health", "bot.stats"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        module.add_command(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

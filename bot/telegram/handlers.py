@@ -1,0 +1,213 @@
+"""Command and message handlers: each turns an update into an engine call and a reply.
+
+No handler logs or stores what a user wrote, nor who they are; user text is never echoed
+back. Commands and questions run through the flood guard.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from telegram import Message, MessageEntity, Update
+from telegram.ext import ContextTypes, filters
+
+from bot.answer.model import Answer
+from bot.telegram import texts
+from bot.telegram.flood import flood_guarded
+from bot.telegram.keyboards import language_keyboard
+from bot.telegram.send import reply_answer
+from bot.telegram.services import caller_language, record_answer, services, user_language
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """A group message that @mentions this bot or replies to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        try:
+            return self._addressed(message)
+        except Exception:  # a malformed message is not addressed to us
+            return False
+
+    @staticmethod
+    def _addressed(message: Message) -> bool:
+        sender = message.from_user
+        if sender is None or sender.is_bot:
+            return False
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied and replied.from_user and replied.from_user.id == bot.id:
+            return not replied.forum_topic_created
+        username = (bot.username or "").lower()
+        for entity, value in message.parse_entities(
+            [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+        ).items():
+            if entity.type == MessageEntity.MENTION and value[1:].lower() == username:
+                return True
+            if entity.user is not None and entity.user.id == bot.id:
+                return True
+        return False
+
+
+ADDRESSED = _AddressedToBot(name="AddressedToBot")
+NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
+PRIVATE_QUESTION = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND & NEW_MESSAGE
+GROUP_QUESTION = filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND & NEW_MESSAGE & ADDRESSED
+PRIVATE_UNKNOWN_COMMAND = filters.ChatType.PRIVATE & filters.COMMAND & NEW_MESSAGE
+PRIVATE_NON_TEXT = (
+    filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL & NEW_MESSAGE
+)
+
+
+def _in_group(message: Message) -> bool:
+    return message.chat.type != message.chat.PRIVATE
+
+
+async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+    message = update.effective_message
+    if message is not None:
+        await reply_answer(message, answer, context, quote=_in_group(message))
+
+
+def _engine_or_none(context: ContextTypes.DEFAULT_TYPE) -> Any:
+    return services(context).knowledge.engine
+
+
+async def _not_ready(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            texts.html("not_ready", user_language(update, context))
+        )
+
+
+async def _answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, language: str | None
+) -> None:
+    engine = _engine_or_none(context)
+    if engine is None:
+        await _not_ready(update, context)
+        return
+    question = question[: services(context).question_limit]
+    answer = engine.answer(question, language) if question.strip() else None
+    if answer is None:
+        answer = engine.help(language or user_language(update, context))
+    await _reply(update, context, answer)
+    await record_answer(context, answer)
+
+
+@flood_guarded
+async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome with example questions; a deep-link payload (/start denver) answers that place."""
+    engine = _engine_or_none(context)
+    if engine is None:
+        await _not_ready(update, context)
+        return
+    language = user_language(update, context)
+    payload = context.args[0] if context.args else ""
+    if not payload:
+        await _reply(update, context, engine.help(language))
+        return
+    if payload in services(context).knowledge.knowledge.jurisdictions:
+        answer = engine.place(payload, language)
+        await _reply(update, context, answer)
+        await record_answer(context, answer)
+        return
+    await _answer_question(update, context, re.sub(r"[-_]+", " ", payload), language)
+
+
+@flood_guarded
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain how to ask, with example questions as buttons."""
+    await _overview(update, context, "help")
+
+
+@flood_guarded
+async def city_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer about the place named after /city."""
+    name = " ".join(context.args or ())
+    if not name and update.effective_message:
+        language = user_language(update, context)
+        await update.effective_message.reply_text(texts.html("city_usage", language))
+        return
+    await _answer_question(update, context, name, user_language(update, context))
+
+
+@flood_guarded
+async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List covered places by stance, optionally in one state (/list CA)."""
+    engine = _engine_or_none(context)
+    if engine is None:
+        await _not_ready(update, context)
+        return
+    state = " ".join(context.args or ()).strip()[:40] or None
+    if state and len(state) == 2:
+        state = state.upper()
+    await _reply(update, context, engine.list_places(state, user_language(update, context)))
+
+
+@flood_guarded
+async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the general questions the bot can answer."""
+    await _overview(update, context, "topics_overview")
+
+
+@flood_guarded
+async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List every source the knowledge base cites."""
+    await _overview(update, context, "sources_overview")
+
+
+@flood_guarded
+async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say what the data is, how old, that it is not legal advice, and the privacy promise."""
+    await _overview(update, context, "about")
+
+
+async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE, method: str) -> None:
+    engine = _engine_or_none(context)
+    if engine is None:
+        await _not_ready(update, context)
+        return
+    await _reply(update, context, getattr(engine, method)(user_language(update, context)))
+
+
+@flood_guarded
+async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer English / Español buttons."""
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            texts.html("language_prompt", user_language(update, context)),
+            reply_markup=language_keyboard(services(context).codec),
+            do_quote=_in_group(update.effective_message),
+        )
+
+
+@flood_guarded
+async def ask_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer free text: any private message, or a group message addressed to the bot."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    question = message.text
+    if _in_group(message):
+        username = message.get_bot().username or ""
+        question = re.sub(rf"@{re.escape(username)}\b", " ", question, flags=re.IGNORECASE)
+    await _answer_question(update, context, question.strip(), caller_language(update, context))
+
+
+@flood_guarded
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point to /help after a command the bot does not have (private chats only)."""
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            texts.html("unknown_command", user_language(update, context))
+        )
+
+
+@flood_guarded
+async def hint_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell a private sender of a sticker, photo, voice note or location to write instead."""
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            texts.html("non_text", user_language(update, context))
+        )

@@ -1,0 +1,69 @@
+"""Inline mode: `@BotName denver` in any chat offers answer cards for the best matches."""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answer.model import Answer, Kind
+from bot.telegram.flood import flood_guarded
+from bot.telegram.send import answer_markup, answer_parts
+from bot.telegram.services import services, user_language
+
+RESULTS = 8
+CACHE_SECONDS = 300  # knowledge changes rarely; Telegram caches per query text and user
+QUERY_LIMIT = 256  # Telegram's own limit on inline query text
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def title_of(answer: Answer) -> str:
+    """A card's title: the place ("Denver, CO") or the answer's first sentence."""
+    if len(answer.places) == 1:
+        place = answer.places[0]
+        return _one_line(f"{place.name}, {place.state}" if place.state else place.name, 64)
+    return _one_line(answer.bottom_line.split(". ")[0] or "…", 64)
+
+
+def card(
+    answer: Answer, index: int, context: ContextTypes.DEFAULT_TYPE
+) -> InlineQueryResultArticle:
+    """One answer as an inline result: title, one-line description, the answer as message."""
+    key = answer.places[0].id if len(answer.places) == 1 else answer.topic or answer.kind
+    return InlineQueryResultArticle(
+        id=f"{index}-{key}"[:64],
+        title=title_of(answer),
+        description=_one_line(answer.bottom_line, 120),
+        input_message_content=InputTextMessageContent(
+            answer_parts(answer)[0],
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        reply_markup=answer_markup(answer, context),
+    )
+
+
+@flood_guarded
+async def answer_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer cards for the best matches; an empty query offers the most asked-about places."""
+    query = update.inline_query
+    if query is None:
+        return
+    engine = services(context).knowledge.engine
+    if engine is None:
+        await query.answer([], cache_time=5, is_personal=True)
+        return
+    language = user_language(update, context)
+    answers = engine.suggest(query.query.strip()[:QUERY_LIMIT], language, RESULTS)
+    answers = [answer for answer in answers if answer.kind != Kind.NOT_UNDERSTOOD][:RESULTS]
+    results = [card(answer, index, context) for index, answer in enumerate(answers)]
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)

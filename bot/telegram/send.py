@@ -1,0 +1,118 @@
+"""Deliver an Answer: render it as HTML, split it, attach its keyboard, send or edit.
+
+Every knowledge string is escaped by the renderer; if Telegram still refused the markup
+("can't parse entities"), the answer is sent again as escaped plain text, so a user never
+sees that error.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.answer.model import Answer, Choice
+from bot.answer.render import render_html, render_text
+from bot.telegram.keyboards import build_keyboard, extra_choices, place_id
+from bot.telegram.services import services
+from bot.telegram.split import split_html
+
+log = logging.getLogger(__name__)
+
+
+def answer_parts(answer: Answer) -> list[str]:
+    """The answer as one or more HTML messages of at most 4096 characters."""
+    return split_html(render_html(answer)) or [html.escape(answer.bottom_line or "…")]
+
+
+def plain_parts(answer: Answer) -> list[str]:
+    """The fallback: plain text, escaped, in the same HTML parse mode."""
+    return split_html(html.escape(render_text(answer))) or ["…"]
+
+
+def answer_markup(
+    answer: Answer, context: ContextTypes.DEFAULT_TYPE, view: str = "answer"
+) -> InlineKeyboardMarkup | None:
+    """The answer's own choices, its example questions, then Sources / More quotes / state."""
+    svc = services(context)
+    choices = list(answer.choices)
+    if not choices and answer.examples:
+        choices = [Choice(example, f"ask:{example}") for example in answer.examples]
+    more_quotes = other_places = False
+    pid = place_id(answer)
+    knowledge = svc.knowledge.knowledge
+    if pid and knowledge is not None and (place := knowledge.jurisdictions.get(pid)):
+        more_quotes = len(place.quotes) > len(answer.quotes)
+        other_places = any(
+            other.state == place.state and other.id != pid
+            for other in knowledge.jurisdictions.values()
+        )
+    choices += extra_choices(
+        answer, more_quotes=more_quotes, other_places_in_state=other_places, view=view
+    )
+    return build_keyboard(choices, answer.language, svc.codec)
+
+
+def _is_parse_error(error: BadRequest) -> bool:
+    return "parse entities" in error.message.lower()
+
+
+async def reply_answer(
+    message: Message,
+    answer: Answer,
+    context: ContextTypes.DEFAULT_TYPE,
+    *,
+    quote: bool = False,
+    view: str = "answer",
+) -> None:
+    """Send `answer` to the chat of `message`; in groups, the first part quotes it."""
+    markup = answer_markup(answer, context, view)
+    try:
+        await _send_parts(message, answer_parts(answer), markup, quote=quote)
+    except BadRequest as error:
+        if not _is_parse_error(error):
+            raise
+        log.error("Telegram rejected rendered HTML (%s); sending plain text", answer.kind)
+        await _send_parts(message, plain_parts(answer), markup, quote=quote)
+
+
+async def _send_parts(
+    message: Message, parts: list[str], markup: InlineKeyboardMarkup | None, *, quote: bool
+) -> None:
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await message.reply_text(
+            part, do_quote=quote and index == 0, reply_markup=markup if last else None
+        )
+
+
+async def edit_answer(
+    query: CallbackQuery, answer: Answer, context: ContextTypes.DEFAULT_TYPE, view: str
+) -> None:
+    """Show `answer` in place of the message the button was under (chat or inline message)."""
+    markup = answer_markup(answer, context, view)
+    try:
+        await _edit_parts(query, answer_parts(answer), markup)
+    except BadRequest as error:
+        if "not modified" in error.message.lower():
+            return  # the same button pressed twice
+        if not _is_parse_error(error):
+            raise
+        log.error("Telegram rejected rendered HTML (%s); editing as plain text", answer.kind)
+        await _edit_parts(query, plain_parts(answer), markup)
+
+
+async def _edit_parts(
+    query: CallbackQuery, parts: list[str], markup: InlineKeyboardMarkup | None
+) -> None:
+    message = query.message if isinstance(query.message, Message) else None
+    if message is None:  # an inline message: one part is all it can hold
+        await query.edit_message_text(parts[0], reply_markup=markup)
+        return
+    await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+    for index, part in enumerate(parts[1:], start=2):
+        last = index == len(parts)
+        await message.reply_text(part, do_quote=False, reply_markup=markup if last else None)

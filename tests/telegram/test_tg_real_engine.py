@@ -1,0 +1,94 @@
+"""The transport with the real answer engine and the bundled knowledge base.
+
+These tests assert what holds for any content: every reply and every edit is Telegram
+HTML of at most 4096 characters, every button fits 64 bytes and leads somewhere without
+an error. Pressing every button reachable from the commands and a few questions covers
+each kind of answer the engine composes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+from tg_fake_api import Call
+from tg_harness import Harness, StartBot
+from tg_html import html_problems
+from tg_updates import ALICE, BOB, BOT_NAME, GROUP, callback_update, inline_update
+
+from bot.settings import FloodLimits
+from bot.telegram import texts
+
+STARTERS = ["/start", "/help", "/list", "/list CA", "/topics", "/sources", "/about",
+            "/city Denver", "/start chicago", "Is Denver a sanctuary city?",
+            "¿Es Houston una ciudad santuario?", "Portland", "What did the mayor of Chicago say?",
+            "New York", "<b>Boston</b> & 🙂?", "x" * 5000]  # fmt: skip
+APOLOGIES = {texts.html("apology", "en"), texts.html("apology", "es")}
+
+
+@pytest.fixture
+async def real(start_bot: StartBot) -> Harness:
+    return await start_bot(real=True, flood=FloodLimits(messages=1000, window=10, cooldown=1))
+
+
+def outputs(bot: Harness) -> list[Call]:
+    return [c for c in bot.server.calls if c.method in ("sendMessage", "editMessageText")]
+
+
+def assert_all_well_formed(bot: Harness) -> None:
+    assert bot.server.errors == []
+    for call in outputs(bot):
+        assert call.params["parse_mode"] == "HTML"
+        assert len(call.text) <= 4096
+        assert html_problems(call.text) == [], call.text
+        assert call.text not in APOLOGIES
+
+
+async def test_every_reachable_button_works(real: Harness) -> None:
+    for text in STARTERS:
+        await real.say(text, user=BOB)
+    await real.server.wait_until(lambda: len(outputs(real)) >= len(STARTERS), within=20)
+    await real.settle()
+    frontier = deque(c for c in outputs(real))
+    pressed: set[str] = set()
+    while frontier and len(pressed) < 80:
+        call = frontier.popleft()
+        for row in call.buttons():
+            for _label, data in row:
+                if data in pressed or call.result is True:
+                    continue
+                pressed.add(data)
+                before = len(outputs(real))
+                await real.push(callback_update(data, call.result, user=BOB))
+                answered = await real.server.wait_call("answerCallbackQuery", 10)
+                assert "text" not in answered.params, data  # not "expired"
+                await real.server.wait_until(lambda b=before: len(outputs(real)) > b, within=10)
+                await real.settle(0.05)
+                frontier.extend(outputs(real)[before:])
+    assert len(pressed) >= 20
+    assert_all_well_formed(real)
+
+
+async def test_spanish_question_is_answered_in_spanish(real: Harness) -> None:
+    await real.say("¿Es Denver una ciudad santuario?", user=ALICE)
+    reply = await real.reply()
+    assert reply.text.startswith("<b>Sí")
+    assert [label for row in reply.buttons() for label, _ in row][:1] == ["Fuentes"]
+    assert_all_well_formed(real)
+
+
+async def test_group_mention_and_inline_with_the_real_engine(real: Harness) -> None:
+    await real.say(f"@{BOT_NAME} is Chicago a sanctuary city?", chat=GROUP)
+    reply = await real.reply(chat_id=GROUP["id"])
+    assert "Chicago" in reply.text
+    await real.push(inline_update("denver"))
+    cards = (await real.server.wait_call("answerInlineQuery")).params["results"]
+    assert cards[0]["title"] == "Denver, CO"
+    await real.push(inline_update(""))
+    popular = (await real.server.wait_call("answerInlineQuery")).params["results"]
+    assert len(popular) == 5
+    await real.push(inline_update("qwxz zzkq"))
+    assert (await real.server.wait_call("answerInlineQuery")).params["results"] == []
+    for card in cards + popular:
+        assert html_problems(card["input_message_content"]["message_text"]) == []
+    assert_all_well_formed(real)
