@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from html_check import telegram_html_errors
+from html_check import html_problems
 from question_table import CASES
 
 from bot.answer.model import Answer, Kind, QuoteView, SourceRef
@@ -28,7 +28,7 @@ HOSTILE = Answer(
 
 def test_html_escapes_every_knowledge_string() -> None:
     html = render_html(HOSTILE)
-    assert telegram_html_errors(html) == []
+    assert html_problems(html) == []
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
     assert "Mayor &lt;x&gt;" in html
     assert 'href="http://x.test/?a=1&amp;b=&quot;2&quot;"' in html
@@ -64,4 +64,4 @@ def test_json_shape_is_the_stable_interface(engine: Engine) -> None:
 def test_every_answer_renders_to_valid_telegram_html(engine: Engine, case) -> None:
     for language in ("en", "es"):
         html = render_html(engine.answer(case.question, language))
-        assert telegram_html_errors(html) == []
+        assert html_problems(html) == []

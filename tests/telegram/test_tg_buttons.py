@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from html_check import html_problems
 from tg_fake_api import Call
 from tg_harness import Harness
-from tg_html import html_problems
 from tg_updates import BOB, callback_update
 
 

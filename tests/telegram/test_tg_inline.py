@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from html_check import html_problems
 from tg_harness import Harness
-from tg_html import html_problems
 from tg_updates import ALICE, inline_update
 
 

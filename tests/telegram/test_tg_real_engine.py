@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import deque
 
 import pytest
+from html_check import html_problems
 from tg_fake_api import Call
 from tg_harness import Harness, StartBot
-from tg_html import html_problems
 from tg_updates import ALICE, BOB, BOT_NAME, GROUP, callback_update, inline_update
 
 from bot.settings import FloodLimits

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from html_check import html_problems
 from tg_engine import BOOM
 from tg_harness import Harness, StartBot
-from tg_html import html_problems
 from tg_updates import ALICE, BOB, NON_TEXT
 
 from bot.settings import FloodLimits

@@ -6,8 +6,8 @@ import random
 import re
 
 import pytest
+from html_check import html_problems, visible_text
 from tg_harness import TOKEN
-from tg_html import html_problems, visible_text
 
 from bot.answer.model import Answer, Choice, Kind, PlaceRef
 from bot.settings import SETTINGS, FloodLimits, Settings, SettingsError

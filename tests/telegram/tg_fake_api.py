@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
-from tg_html import html_problems, visible_text
+from html_check import html_problems, visible_text
 
 BOT_USER = {
     "id": 4242424242, "is_bot": True, "first_name": "Sanctuary", "username": "SanctuaryTestBot",
