@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, Quote, Source, Topic
-from bot.knowledge.paths import default_knowledge_dir, shown
+from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
 
 CSV_COLUMNS = (
     "id", "name", "type", "state", "stance", "as_of", "aliases", "summary", "quote_count",
@@ -115,13 +115,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         help="write the knowledge base as JSON or CSV",
         description="Write the knowledge base as JSON (everything) or CSV (one row per place).",
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        metavar="PATH",
-        help="knowledge directory (default: $SANCTUARY_KNOWLEDGE or knowledge/)",
-    )
+    add_path_argument(parser)
     parser.add_argument("--format", choices=("json", "csv"), default="json")
     parser.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
     parser.set_defaults(handler=run)

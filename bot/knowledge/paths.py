@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -13,7 +14,21 @@ def default_knowledge_dir() -> Path:
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return Path(configured).expanduser()
-    return Path(__file__).resolve().parents[2] / "knowledge"
+    beside_package = Path(__file__).resolve().parents[2] / "knowledge"
+    if beside_package.is_dir():  # a source checkout or an editable install
+        return beside_package
+    return Path.cwd() / "knowledge"  # an installed copy run from the repository
+
+
+def add_path_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional PATH of the knowledge commands."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help=f"knowledge directory (default: ${ENV_VAR} or knowledge/)",
+    )
 
 
 def shown(path: Path) -> str:

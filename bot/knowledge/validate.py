@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.knowledge.loader import Loaded, Problem, check_knowledge
 from bot.knowledge.model import Jurisdiction, PartialDate, Quote
-from bot.knowledge.paths import default_knowledge_dir, shown
+from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
 
 _TYPOGRAPHIC = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
@@ -152,13 +152,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         help="check the knowledge base and report every problem",
         description="Check the knowledge YAML; print each problem as file:line: message.",
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        metavar="PATH",
-        help="knowledge directory (default: $SANCTUARY_KNOWLEDGE or knowledge/)",
-    )
+    add_path_argument(parser)
     parser.add_argument(
         "--texts",
         type=Path,
