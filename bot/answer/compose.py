@@ -61,9 +61,12 @@ class Composer:
         kind = "district" if code == "DC" else "state"
         return Place(self.state_names.get(code, code), kind, code)
 
-    def place_name(self, place: Place) -> str:
-        if place.type in ("state", "district"):
-            return place.name if place.type == "state" else f"{place.name} (D.C.)"
+    def place_name(self, place: Place, language: str = "en", *, as_state: bool = False) -> str:
+        """'Houston, Texas'; 'Texas'; with as_state, 'Washington State' / 'estado de Washington'."""
+        if place.type == "state":
+            return say(language, "state_of", name=place.name) if as_state else place.name
+        if place.type == "district":
+            return f"{place.name} (D.C.)"
         return f"{place.name}, {self.state_names.get(place.state, place.state)}"
 
     @staticmethod
@@ -294,9 +297,9 @@ class Composer:
         ]
         lines = [f"• {c.label}" for c in choices]
         for other in others:
-            label = say(language, "not_in_sources", place=self.place_name(other))
-            lines.append(f"• {label}")
-            choices.append(Choice(self.place_name(other), f"ask:{self.place_name(other)}"))
+            name = self.place_name(other, language, as_state=True)
+            lines.append(f"• {say(language, 'not_in_sources', place=name)}")
+            choices.append(Choice(name, f"ask:{name}"))
         return Answer(
             question=question,
             kind=Kind.CLARIFY,

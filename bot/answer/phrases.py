@@ -101,6 +101,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "and",
         "approx": "approx. {date}",
         "and_more": "and {count} more (/list)",
+        "state_of": "{name} State",
     },
     "es": {
         "stance.sanctuary": "Sí — {when}, {place} era {article} {type} santuario.",
@@ -205,6 +206,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "y",
         "approx": "aprox. {date}",
         "and_more": "y {count} más (/list)",
+        "state_of": "estado de {name}",
     },
 }
 

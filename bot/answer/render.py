@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from html import escape
+from html import escape as _escape
 from typing import Any
 
 from bot.answer.model import Answer, QuoteView, SourceRef
+
+def escape(text: str) -> str:
+    """Escape text for Telegram HTML; quotes stay as typed outside attributes."""
+    return _escape(text, quote=False)
+
 
 _LABELS = {
     "en": {"sources": "Sources", "examples": "You can ask, for example:", "inferred": "inferred"},
@@ -66,7 +71,7 @@ def render_html(answer: Answer) -> str:
         for source in answer.sources:
             line = escape(_source_line(answer, source))
             if source.url:
-                line = f'<a href="{escape(source.url, quote=True)}">{line}</a>'
+                line = f'<a href="{_escape(source.url, quote=True)}">{line}</a>'
             lines.append(f"• {line}")
         blocks.append("\n".join(lines))
     return "\n\n".join(block for block in blocks if block)

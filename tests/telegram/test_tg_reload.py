@@ -57,7 +57,7 @@ async def test_edits_go_live_and_invalid_edits_are_rejected(
     fixed = await bot.reply(chat_id=ADMIN["id"])
     assert fixed.text == "The knowledge base is valid again and live: 5 places."
     assert await denver_summary(bot) == (
-        "Denver&#x27;s mayor said the city stays &lt;safe&gt; &amp; welcoming 🏔️."
+        "Denver's mayor said the city stays &lt;safe&gt; &amp; welcoming 🏔️."
     )
 
 
