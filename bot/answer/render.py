@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.answer.model import Answer, QuoteView, SourceRef
 
+
 def escape(text: str) -> str:
     """Escape text for Telegram HTML; quotes stay as typed outside attributes."""
     return _escape(text, quote=False)
