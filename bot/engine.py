@@ -80,21 +80,29 @@ class Engine:
         lang = q.language
         covered: dict[str, PlaceMention | None] = {}
         uncovered: list[Place] = []
+        named: dict[str | Place, int] = {}  # each place, by where the question names it
         for mention in q.places:
             if mention.covered:
                 mention = self._preferred(mention, q)
                 covered.setdefault(mention.jurisdictions[0], mention)
+                named.setdefault(mention.jurisdictions[0], mention.start)
             elif mention.place is not None and mention.place not in uncovered:
                 uncovered.append(mention.place)
+                named.setdefault(mention.place, mention.start)
         speakers = {}
         for person in q.people:
             covered.setdefault(person.jurisdiction, None)
+            named.setdefault(person.jurisdiction, person.start)
             speakers[person.jurisdiction] = person.speaker
         if not covered:
             return self._uncovered(q, uncovered)
         if len(covered) > 1 or uncovered:
-            jurisdictions = [self.knowledge.jurisdictions[i] for i in covered]
-            return self.composer.compare(q.text, jurisdictions, uncovered, lang)
+            ordered = sorted(named, key=named.__getitem__)
+            items = [
+                self.knowledge.jurisdictions[item] if isinstance(item, str) else item
+                for item in ordered
+            ]
+            return self.composer.compare(q.text, items, lang)
         jurisdiction_id, mention = next(iter(covered.items()))
         if mention is not None and mention.qualifier is None:
             ambiguous = [p for p in mention.others if p.type in ("state", "district")]
@@ -146,7 +154,9 @@ class Engine:
         )
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
-        if len(places) == 1:
+        if len(places) == 1 and places[0].type == "city":
+            # "Milwaukee": the city is not covered, but its county is. (Asked about a county,
+            # "Los Angeles County", the not-covered answer names the covered city instead.)
             related = self._related(places[0])
             if related:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)

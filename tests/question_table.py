@@ -190,6 +190,7 @@ CASES: list[Case] = [
     uncovered("Is Houstn a sanctuary city?", "Houston"),
     uncovered("Is Sacremento a sanctuary city?", "Sacramento"),
     uncovered("Is Cook County a sanctuary?", "Cook County"),
+    uncovered("Is Los Angeles County a sanctuary county?", "Los Angeles County"),
     uncovered("Is Harris County a sanctuary county?", "Harris County"),
     uncovered("Is Kansas City a sanctuary city?", "Kansas City"),
     uncovered("Is Salt Lake City a sanctuary city?", "Salt Lake City"),

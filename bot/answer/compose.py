@@ -188,9 +188,10 @@ class Composer:
         limit = len(quotes) if all_quotes else (MAX_QUOTES if speaker else DEFAULT_QUOTES)
         return quotes[:limit], details
 
-    def compare(
-        self, question: str, places: list[Jurisdiction], uncovered: list[Place], language: str
-    ) -> Answer:
+    def compare(self, question: str, named: list[Jurisdiction | Place], language: str) -> Answer:
+        """Several places, in the order the question names them; uncovered ones say so."""
+        places = [item for item in named if isinstance(item, Jurisdiction)]
+        uncovered = [item for item in named if isinstance(item, Place)]
         lines = [
             say(
                 language,
@@ -214,7 +215,10 @@ class Composer:
             kind=Kind.ANSWER,
             language=language,
             bottom_line=say(language, "compare.head"),
-            places=(*(self.place_ref(j) for j in places), *map(self.uncovered_ref, uncovered)),
+            places=tuple(
+                self.place_ref(item) if isinstance(item, Jurisdiction) else self.uncovered_ref(item)
+                for item in named
+            ),
             details=("\n".join(lines), *(j.summary.get(language) for j in places)),
             quotes=tuple(quotes),
             sources=self.source_refs([s for j in places for s in j.source_ids]),

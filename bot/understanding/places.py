@@ -167,14 +167,18 @@ class PlaceIndex:
         if key in self.people and (key not in STOPWORDS or upper):
             jurisdiction, speaker = self.people[key]
             return PersonMention(start, end, jurisdiction, speaker)
-        if len(span) == 1 and len(key) == 2 and (upper or span[0].after_comma):
+        # "Portland, OR" / "Portland, or": a state code; "…city, or only…" is a word.
+        lowercase_code = (
+            span[0].after_comma and key not in STOPWORDS and key not in self.known_words
+        )
+        if len(span) == 1 and len(key) == 2 and (upper or lowercase_code):
             state = self.gazetteer.states.get(key.upper())
             if state is not None:
                 covered = self.state_jurisdiction.get(state.state)
                 return PlaceMention(start, end, (covered,) if covered else (), state)
         if not self._could_be_place(span, key, start, lowercase):
             return None
-        found = self.gazetteer.lookup(key)
+        found = self.gazetteer.lookup(key) or self.gazetteer.lookup(_english_order(key))
         if not found:
             return None
         best = found[0]
@@ -242,3 +246,11 @@ def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[
         elif j.type == "state":
             keys.update({f"{name} state", f"state of {name}", f"estado de {name}"})
     return names, keys - names - {""}
+
+
+def _english_order(key: str) -> str:
+    """'condado de cook' -> 'cook county': Spanish puts the kind of place first."""
+    for spanish, english in (("condado de ", "county"), ("parroquia de ", "parish")):
+        if key.startswith(spanish):
+            return f"{key.removeprefix(spanish)} {english}"
+    return key

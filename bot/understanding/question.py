@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.knowledge.model import KnowledgeBase
+from bot.understanding.gazetteer import SPANISH_STATE_NAMES
 from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.places import PlaceIndex
-from bot.understanding.text import Token, contains_phrase, fold, tokenize
-from bot.understanding.vocabulary import STOPWORDS, known_words
+from bot.understanding.text import Token, contains_phrase, fold, strip_accents, tokenize
+from bot.understanding.vocabulary import STOPWORDS, known_words, lexicon
 
 
 class Intent(StrEnum):
@@ -36,26 +37,31 @@ class Question:
     wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
 
 
+# Words only one of the two languages uses (folded); everything else votes by frequency.
 _SPANISH = frozenset(
     "es son una un el la los las que ciudad ciudades santuario dijo dice alcalde alcaldesa "
-    "cuantas cuantos hay de del en por para sobre hola gracias ayuda como cual cuales donde "
-    "estado condado y me mi puedo debo hacer inmigracion inmigrantes policia esta estan si "
+    "cuantas cuantos hay del en por para sobre hola gracias ayuda como cual cuales donde "
+    "estado condado y mi puedo debo hacer inmigracion inmigrantes policia esta estan si "
     "lista todas todos otras jefe gobernador fondos federales ley migra quien dijeron tiene "
-    "buenos dias buenas tardes noches ahora sigue siendo".split()
+    "buenos dias buenas tardes noches ahora sigue siendo quiero quiere puede pueden estoy "
+    "tengo vivo papeles significa quitar dinero pero porque mudar mudarme necesito favor "
+    "usted ustedes seguro segura tambien ser".split()
 )
 _ENGLISH = frozenset(
-    "is are the a an what which how did does do city cities sanctuary say said says mayor "
-    "of in and or can i me my hi hello thanks thank help list many there about tell police "
+    "is are the an what which how did does do city cities sanctuary say said says mayor "
+    "of in and or can i my hi hello thanks thank help list many there about tell police "
     "chief state county who why where when will should still now any other governor funding "
-    "law laws get safe".split()
+    "law laws get safe please want move live need would could much".split()
 )
+MAX_GREETING_WORDS = 8
 _GREETINGS = (
     "hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening",
     "thanks", "thank you", "thx", "ty", "ok", "okay", "cool", "great", "bye", "goodbye",
     "help", "start", "menu", "what can you do", "who are you", "how does this work",
     "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "gracias",
     "muchas gracias", "ayuda", "adios", "que puedes hacer", "quien eres", "como funciona",
-    "vale", "perfecto",
+    "vale", "perfecto", "how do i use this", "how do i use you", "what do you do",
+    "como se usa", "como funciona esto", "que haces", "que es esto", "what is this",
 )  # fmt: skip
 _ADVICE = (
     "what should i do", "what do i do", "what can i do", "should i", "am i safe", "will i be",
@@ -75,16 +81,22 @@ _ROLES = {
     "council": ("council", "councilor", "supervisor", "supervisors", "concejal", "concejo"),
     "attorney general": ("attorney general", "fiscal general", "procurador"),
 }
-_LIST_WORDS = re.compile(
-    r"\b(which|what|list|name|show|all|other|any|more|que|cuales|lista|todas|todos|otras|"
-    r"otros|mas|hay)\s+(\w+\s+){0,3}(cities|places|states|counties|jurisdictions|ones|"
-    r"sanctuaries|ciudades|lugares|estados|condados|santuarios)\b"
-    r"|^(list|lista|show|mostrar|all|todas|todos)\b|\bsanctuary (cities|places|states) in\b"
-    r"|\bciudades santuario (en|de)\b|\bhow many\b.*\bin\b|\bcuantas\b.*\ben\b"
+# Asking for a list: "which/what … cities", "list …", "sanctuary cities in …". Together with
+# a sanctuary word (below) unless it is the bare command "list".
+_LIST_REQUEST = re.compile(
+    r"\b(which|what|que|cuales|all|todas|todos|other|otras|otros)\s+(\w+\s+){0,3}"
+    r"(cities|places|states|counties|jurisdictions|ones|ciudades|lugares|estados|condados)\b"
+    r"|^(list|lista|show|mostrar|name)\b"
+    r"|\b(sanctuary|santuario) (cities|places|states|counties) (in|en)\b"
+    r"|\b(ciudades|estados|condados|lugares) santuario (en|de)\b"
+)
+# Weaker cues ("are there any…", "how many… in Colorado") ask for a list only of one state.
+_LIST_IN_STATE = re.compile(r"\b(any|how many|cuantas|cuantos|hay|more|mas)\b")
+_LIST_SUBJECT = re.compile(
+    r"\b(sanctuar\w*|santuario\w*|protect\w*|proteg\w*|welcoming|information|info|cover\w*"
+    r"|know|informacion|cubres|cubre|sabes|tienes)\b"
 )
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
-# "Why are there sanctuary cities?" asks a general question even though it names "cities".
-_TOPIC_OPENERS = ("why ", "por que ", "how do ", "how does ", "como ", "what happens ")
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 
 
@@ -94,6 +106,11 @@ class QuestionReader:
     def __init__(self, knowledge: KnowledgeBase, index: PlaceIndex) -> None:
         self.knowledge = knowledge
         self.index = index
+        self.spanish_names = frozenset(
+            j.name_es.casefold()
+            for j in knowledge.jurisdictions.values()
+            if j.name_es and j.name_es.casefold() != j.name.casefold()
+        ) | {name.casefold() for names in SPANISH_STATE_NAMES.values() for name in names}
         # Per topic, its keywords longest first: "ice detainer" is used before "ice".
         self.topic_keywords = {
             topic.id: sorted(
@@ -110,7 +127,7 @@ class QuestionReader:
             return Question(text, language or _detect_language(text, tokens), Intent.EMPTY)
         matches = self.index.match(tokens)
         folded = " ".join(t.norm for t in tokens)
-        language = language or _detect_language(text, tokens, matches)
+        language = language or _detect_language(text, tokens, matches, self.spanish_names)
         topic = self._topic(folded)
         role = _role(folded)
         common = {
@@ -121,13 +138,7 @@ class QuestionReader:
         }
         place_level = [m for m in matches.places if not _names_a_state(self, m)]
         states = [m for m in matches.places if _names_a_state(self, m)]
-        asks_why_or_what = folded.startswith(_TOPIC_OPENERS) and topic is not None
-        if (
-            _LIST_WORDS.search(folded)
-            and not place_level
-            and not matches.people
-            and not (asks_why_or_what and not states)
-        ):
+        if not place_level and not matches.people and _asks_for_list(folded, bool(states)):
             list_state = _state_code(self, states[0]) if len(states) == 1 else None
             if not states or list_state:
                 return Question(
@@ -147,9 +158,9 @@ class QuestionReader:
             return Question(text, language, Intent.TOPIC, topic=topic, **common)
         if folded in _GREETINGS or _starts_with_greeting(folded):
             return Question(text, language, Intent.GREETING, **common)
-        if any(contains_phrase(folded, word) for word in _SANCTUARY_WORDS) and not any(
-            _unknown_word(t.norm) for t in tokens
-        ):
+        if any(
+            contains_phrase(folded, word) for word in _SANCTUARY_WORDS
+        ) and not _names_something_unknown(tokens, folded):
             # "Tell me about sanctuary cities": the definition is the honest general answer;
             # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
             fallback = (
@@ -192,8 +203,36 @@ def _state_code(reader: QuestionReader, mention: PlaceMention) -> str | None:
     return mention.place.state if mention.place else None
 
 
-def _unknown_word(word: str) -> bool:
-    return not (word in STOPWORDS or word in known_words() or word.isdigit())
+def _asks_for_list(folded: str, names_a_state: bool) -> bool:
+    if folded in ("list", "lista"):
+        return True
+    if folded.startswith(("why ", "por que ")):
+        return False  # "Why are there sanctuary cities?" asks for reasons
+    about_coverage = bool(_LIST_SUBJECT.search(folded)) or names_a_state
+    if _LIST_REQUEST.search(folded) and about_coverage:
+        return True  # not "Which cities got letters?"
+    return names_a_state and bool(_LIST_IN_STATE.search(folded))
+
+
+# "Is Toronto a sanctuary city?", "¿la ciudad de México es santuario?": a name we don't know.
+_IS_IT_A_SANCTUARY = re.compile(
+    r"^(is|es|are|son)\s+(?P<en>.+?)\s+(a|an|una|un)?\s*(sanctuary|santuario|ciudad santuario)"
+    r"|^(?P<es>.+?)\s+(es|son)\s+(una\s+|un\s+)?(ciudad\s+|estado\s+)?santuario"
+)
+
+
+def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
+    """The question names a place we do not recognise, or a capitalised unknown word."""
+    match = _IS_IT_A_SANCTUARY.search(folded)
+    if match:
+        name = (match.group("en") or match.group("es") or "").split()
+        if any(word not in STOPWORDS and not word.isdigit() for word in name):
+            return True
+    return any(
+        token.raw[:1].isupper()
+        and not (token.norm in STOPWORDS or token.norm in known_words() or token.norm.isdigit())
+        for token in tokens[1:]
+    )
 
 
 def _role(folded: str) -> str | None:
@@ -204,22 +243,43 @@ def _role(folded: str) -> str | None:
 
 
 def _starts_with_greeting(folded: str) -> bool:
-    words = folded.split()
-    if len(words) > 6:
-        return False
-    return any(folded.startswith(g + " ") for g in _GREETINGS) and all(
-        w in _ENGLISH or w in _SPANISH or any(w in g.split() for g in _GREETINGS) for w in words
+    """'thank you so much', 'hola buenas noches': a short message that opens with a greeting
+    (this is only asked once no place, person or topic was found)."""
+    return len(folded.split()) <= MAX_GREETING_WORDS and any(
+        folded.startswith(g + " ") for g in _GREETINGS
     )
 
 
-def _detect_language(text: str, tokens: list[Token], matches: Matches | None = None) -> str:
-    """Spanish when its words outnumber English ones; English otherwise (and on a tie)."""
+def _detect_language(
+    text: str,
+    tokens: list[Token],
+    matches: Matches | None = None,
+    spanish_names: frozenset[str] = frozenset(),
+) -> str:
+    """Spanish when the words lean Spanish, English otherwise (and on a tie).
+
+    Each word not part of a place name votes: words of the hand-made lists fully, other
+    words by how much more often they occur in Spanish than in English (pyspellchecker's
+    counts), capped so that one rare word cannot outvote the rest.
+    """
     in_names: set[int] = set()
     if matches is not None:
         for mention in (*matches.places, *matches.people):
             in_names.update(range(mention.start, mention.end))
-    words = [t.norm for i, t in enumerate(tokens) if i not in in_names]
-    spanish = sum(w in _SPANISH for w in words) + 2 * sum(c in "¿¡" for c in text)
-    spanish += sum(c in "ñ" for c in text.lower())
-    english = sum(w in _ENGLISH for w in words)
-    return "es" if spanish > english else "en"
+    score = 2.0 * sum(c in "¿¡" for c in text) + sum(c in "ñÑ" for c in text)
+    words = lexicon()
+    if matches is not None:
+        # "Filadelfia", "Nueva York": a place named the Spanish way.
+        score += sum(m.words.casefold() in spanish_names for m in matches.places)
+    for i, token in enumerate(tokens):
+        if i in in_names:
+            continue
+        if token.norm in _SPANISH:
+            score += 1.5
+        elif token.norm in _ENGLISH:
+            score -= 1.5
+        else:
+            score += max(-1.0, min(1.0, words.spanishness(token.norm) / 4))
+            if token.raw != strip_accents(token.raw):
+                score += 0.5  # "está", "qué": accents are rare in English words
+    return "es" if score > 0 else "en"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
@@ -56,11 +58,9 @@ COMMON_WORD_PLACES = frozenset(
     """
     mobile normal independence liberty union enterprise orange commerce hope paradise justice
     temple reading surprise mission marina opportunity superior eagle sandy bend sparks
-    midland columbia victoria florence hollywood bristol dover troy athens rome lodi madera
-    merced escondido manteca pueblo mesa salinas socorro ceres delano alhambra bay center
-    university college franklin lincoln clinton jackson lawrence tracy chandler
-    warren marion kent gary harvey tyler cicero beverly lynn weston green garden haven
-    fountain riverside lakewood greenville fairfield springfield auburn concord peoria pharr
+    midland victoria florence hollywood troy bay center university college franklin lincoln
+    clinton jackson lawrence tracy chandler warren marion kent gary harvey tyler cicero beverly
+    lynn green garden haven fountain pueblo mesa madera merced escondido manteca
     """.split()
 )
 
@@ -77,17 +77,46 @@ STOPWORDS = FUNCTION_WORDS | DOMAIN_WORDS
 COMMON_WORD_MIN_FREQUENCY = 1000
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """How often common words occur in English and in Spanish (pyspellchecker's counts)."""
+
+    counts: dict[str, tuple[int, int]]  # folded word -> (English count, Spanish count)
+    totals: tuple[int, int]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def spanishness(self, word: str) -> float:
+        """log(P(word | Spanish) / P(word | English)), with add-one smoothing."""
+        if word not in self.counts:
+            return 0.0
+        english, spanish = self.counts[word]
+        return math.log((spanish + 1) / self.totals[1]) - math.log((english + 1) / self.totals[0])
+
+
 @cache
-def known_words() -> frozenset[str]:
-    """Common English and Spanish words, folded (cached on disk, then in memory)."""
-    return frozenset(cached("common-words", "pyspellchecker", _read_dictionaries))
+def lexicon() -> Lexicon:
+    """The common English and Spanish words (cached on disk, then in memory)."""
+    data = cached("lexicon", "pyspellchecker", _read_dictionaries)
+    counts = {word: (pair[0], pair[1]) for word, pair in data["counts"].items()}
+    return Lexicon(counts, (data["totals"][0], data["totals"][1]))
 
 
-def _read_dictionaries() -> list[str]:
+def known_words() -> Lexicon:
+    """Membership of common words: `word in known_words()`."""
+    return lexicon()
+
+
+def _read_dictionaries() -> dict[str, object]:
     resources = files("spellchecker") / "resources"
-    words: set[str] = set()
-    for language in ("en", "es"):
-        counts = json.loads(gzip.decompress((resources / f"{language}.json.gz").read_bytes()))
-        common = [word for word, count in counts.items() if count >= COMMON_WORD_MIN_FREQUENCY]
-        words.update(map(strip_accents, common) if language == "es" else common)
-    return sorted(words)
+    counts: dict[str, list[int]] = {}
+    totals = []
+    for column, language in enumerate(("en", "es")):
+        frequencies = json.loads(gzip.decompress((resources / f"{language}.json.gz").read_bytes()))
+        totals.append(sum(frequencies.values()))
+        for word, count in frequencies.items():
+            if count >= COMMON_WORD_MIN_FREQUENCY:
+                pair = counts.setdefault(strip_accents(word) if column else word, [0, 0])
+                pair[column] += count
+    return {"totals": totals, "counts": counts}
