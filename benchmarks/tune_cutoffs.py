@@ -1,4 +1,4 @@
-"""Sweep the matcher's fuzzy cutoffs over the question table and print accuracy for each.
+"""Sweep the matcher's fuzzy cutoffs over both question tables and print accuracy for each.
 
     python benchmarks/tune_cutoffs.py
 
@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from question_table import CASES, Case  # noqa: E402
+from question_table_more import CASES as MORE_CASES  # noqa: E402
 
 from bot.engine import Engine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
@@ -38,6 +39,12 @@ def judge(engine: Engine, case: Case) -> tuple[bool, bool]:
     return correct, false_place
 
 
+ALL_CASES = [
+    *CASES,
+    *(Case(q, kind, places, None, lang, topic) for q, kind, places, lang, topic in MORE_CASES),
+]
+
+
 def main() -> None:
     knowledge = load_knowledge(REPO / "knowledge")
     gazetteer = load_gazetteer()
@@ -48,7 +55,7 @@ def main() -> None:
             for long in (78.0, 82.0, 85.0, 88.0, 91.0):
                 places.SHORT_CUTOFF, places.MEDIUM_CUTOFF, places.LONG_CUTOFF = short, medium, long
                 engine = Engine(knowledge, gazetteer)
-                results = [judge(engine, case) for case in CASES]
+                results = [judge(engine, case) for case in ALL_CASES]
                 accuracy = sum(ok for ok, _ in results) / len(results)
                 false_places = sum(bad for _, bad in results)
                 mark = "  <- chosen" if (short, medium, long) == chosen else ""
