@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.answer.render import render_text, to_json
-from bot.engine import Engine
+from bot.engine import Engine, the_place
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.paths import default_knowledge_dir
 
@@ -58,6 +58,7 @@ def run_chat(args: argparse.Namespace) -> int:
     greeting = engine.help(args.lang or "en")
     print(render_text(greeting))
     print("\n(Type a question and press Enter; Ctrl-D or 'quit' to leave.)\n")
+    previous: str | None = None
     while True:
         try:
             line = input("you> ")
@@ -66,4 +67,6 @@ def run_chat(args: argparse.Namespace) -> int:
             return 0
         if line.strip().lower() in ("quit", "exit", "salir"):
             return 0
-        print(f"\n{render_text(engine.answer(line, args.lang))}\n")
+        answer = engine.answer(line, args.lang, previous=previous)
+        previous = the_place(answer) or previous  # "what did the mayor say?" follows up
+        print(f"\n{render_text(answer)}\n")

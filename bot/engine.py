@@ -49,9 +49,19 @@ class Engine:
 
     # --- free text ------------------------------------------------------------------------
 
-    def answer(self, question: str, language: str | None = None) -> Answer:
-        """Answer free text. `language` is the caller's ("en"/"es") if known, else detected."""
+    def answer(
+        self, question: str, language: str | None = None, *, previous: str | None = None
+    ) -> Answer:
+        """Answer free text. `language` is the caller's ("en"/"es") if known, else detected.
+
+        `previous` is the place of the caller's last answer in this conversation (a
+        jurisdiction id, kept by the transport in memory only): a follow-up such as "what
+        did the mayor say?" or "is it safe there?" is then about that place.
+        """
         parsed = self.reader.read(question, normalize_language(language))
+        if previous in self.knowledge.jurisdictions and _is_follow_up(parsed):
+            mention = PlaceMention(0, 0, (previous,))
+            parsed = replace(parsed, intent=Intent.PLACES, places=(mention,), people=())
         answer = self._dispatch(parsed)
         if parsed.wants_advice:
             answer = _with_caveat(answer, say(answer.language, "legal"))
@@ -237,6 +247,22 @@ class Engine:
         if answer.kind in (Kind.ANSWER, Kind.LIST, Kind.CLARIFY) and len(answer.places) > 1:
             results += [self.place(p.id, answer.language) for p in answer.places[:limit] if p.id]
         return results[:limit]
+
+
+def _is_follow_up(question: Question) -> bool:
+    """Names no place or person of its own, and points back ("there", "the mayor")."""
+    if question.places or question.people:
+        return False
+    if question.intent == Intent.UNKNOWN:
+        return question.refers_back or question.refers_back_weakly
+    return question.intent == Intent.TOPIC and question.refers_back
+
+
+def the_place(answer: Answer) -> str | None:
+    """The one covered place an answer is about: what a follow-up question refers to."""
+    if answer.kind == Kind.ANSWER and len(answer.places) == 1:
+        return answer.places[0].id
+    return None
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

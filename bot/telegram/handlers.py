@@ -13,6 +13,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
 from bot.answer.model import Answer
+from bot.engine import the_place
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
 from bot.telegram.keyboards import language_keyboard
@@ -88,11 +89,21 @@ async def _answer_question(
         await _not_ready(update, context)
         return
     question = question[: services(context).question_limit]
-    answer = engine.answer(question, language) if question.strip() else None
+    chat = context.chat_data if context.chat_data is not None else {}
+    answer = None
+    if question.strip():
+        # A follow-up ("what did the mayor say?") is about this chat's last place: kept in
+        # memory only, like everything else about a conversation.
+        answer = engine.answer(question, language, previous=chat.get(LAST_PLACE_KEY))
     if answer is None:
         answer = engine.help(language or user_language(update, context))
+    if (place := the_place(answer)) is not None:
+        chat[LAST_PLACE_KEY] = place
     await _reply(update, context, answer)
     await record_answer(context, answer)
+
+
+LAST_PLACE_KEY = "last_place"
 
 
 @flood_guarded

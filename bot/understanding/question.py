@@ -35,6 +35,8 @@ class Question:
     role: str | None = None  # "mayor", "police", "governor"… when the question names a role
     wants_advice: bool = False  # "what should I do?": answered with a not-legal-advice line
     wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
+    refers_back: bool = False  # "what did the mayor say?", "is it safe there?": a follow-up
+    refers_back_weakly: bool = False  # "is it?", "do they?": a follow-up if nothing else fits
 
 
 # Words only one of the two languages uses (folded); everything else votes by frequency.
@@ -97,6 +99,12 @@ _LIST_SUBJECT = re.compile(
     r"|know|informacion|cubres|cubre|sabes|tienes)\b"
 )
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
+# Words that point back to the place of the previous answer in a conversation.
+_BACK_REFERENCES = (
+    "there", "that city", "this city", "that place", "that state", "their", "same city",
+    "alli", "ahi", "alla", "esa ciudad", "ese lugar", "ese estado", "su alcalde",
+)  # fmt: skip
+_WEAK_BACK_REFERENCES = ("it", "its", "they", "them", "ellos", "sus")
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 
 
@@ -114,7 +122,7 @@ class QuestionReader:
         # Per topic, its keywords longest first: "ice detainer" is used before "ice".
         self.topic_keywords = {
             topic.id: sorted(
-                {fold(k) for k in (*topic.keywords_en, *topic.keywords_es)} - {""},
+                {_stems(fold(k)) for k in (*topic.keywords_en, *topic.keywords_es)} - {""},
                 key=len,
                 reverse=True,
             )
@@ -132,6 +140,9 @@ class QuestionReader:
         role = _role(folded)
         common = {
             "role": role,
+            "refers_back": role is not None
+            or any(contains_phrase(folded, word) for word in _BACK_REFERENCES),
+            "refers_back_weakly": any(contains_phrase(folded, w) for w in _WEAK_BACK_REFERENCES),
             "wants_advice": any(contains_phrase(folded, phrase) for phrase in _ADVICE),
             "wants_state": role == "governor"
             or any(contains_phrase(folded, word) for word in ("state", "estado")),
@@ -176,8 +187,9 @@ class QuestionReader:
         """The topic with the most distinct keyword hits (then the most matched text)."""
         best: tuple[int, int] = (0, 0)
         best_topic = None
+        stemmed = _stems(folded)
         for topic_id, keywords in self.topic_keywords.items():
-            text, hits, length = f" {folded} ", 0, 0
+            text, hits, length = f" {stemmed} ", 0, 0
             for keyword in keywords:
                 if f" {keyword} " in text:
                     text = text.replace(f" {keyword} ", " | ", 1)
@@ -185,6 +197,14 @@ class QuestionReader:
             if (hits, length) > best:
                 best, best_topic = (hits, length), topic_id
         return best_topic
+
+
+def _stems(folded: str) -> str:
+    """Plural and third-person "s" dropped, so "cuts funds" meets the keyword "cut fund"."""
+    return " ".join(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in folded.split()
+    )
 
 
 def _names_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:

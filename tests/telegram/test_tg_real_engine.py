@@ -92,3 +92,17 @@ async def test_group_mention_and_inline_with_the_real_engine(real: Harness) -> N
     for card in cards + popular:
         assert html_problems(card["input_message_content"]["message_text"]) == []
     assert_all_well_formed(real)
+
+
+async def test_a_follow_up_is_about_the_last_place_in_that_chat(real: Harness) -> None:
+    await real.say("Is Denver a sanctuary city?", user=BOB)
+    await real.reply(chat_id=BOB["id"])
+    await real.say("What did the mayor say?", user=BOB)
+    follow_up = await real.reply(chat_id=BOB["id"])
+    assert follow_up.text.startswith("<b>Yes — as of May 2017, Denver was a sanctuary city.")
+    assert "Michael Hancock, Mayor of Denver" in follow_up.text
+    # Another person's chat has no last place: the same words are not understood there.
+    await real.say("What did the mayor say?", user=ALICE)
+    other = await real.reply(chat_id=ALICE["id"])
+    assert "Denver" not in other.text.split("\n")[0]
+    assert_all_well_formed(real)

@@ -41,7 +41,9 @@ class FakeEngine:
         return QuoteView(q.text, q.speaker, q.role, outlet, q.date.human(), q.source)
 
     # --- the Engine contract ---------------------------------------------------------
-    def answer(self, question: str, language: str | None = None) -> Answer:
+    def answer(
+        self, question: str, language: str | None = None, *, previous: str | None = None
+    ) -> Answer:
         self.questions.append((question, language))
         if BOOM in question:
             raise RuntimeError(f"engine failed on: {question}")
