@@ -9,6 +9,7 @@ each kind of answer the engine composes.
 from __future__ import annotations
 
 from collections import deque
+from pathlib import Path
 
 import pytest
 from html_check import html_problems
@@ -17,6 +18,7 @@ from tg_harness import Harness, StartBot
 from tg_updates import ALICE, BOB, BOT_NAME, GROUP, callback_update, inline_update
 
 from bot.settings import FloodLimits
+from bot.stats import StatsRecorder
 from bot.telegram import texts
 
 STARTERS = ["/start", "/help", "/list", "/list CA", "/topics", "/sources", "/about",
@@ -106,3 +108,46 @@ async def test_a_follow_up_is_about_the_last_place_in_that_chat(real: Harness) -
     other = await real.reply(chat_id=ALICE["id"])
     assert "Denver" not in other.text.split("\n")[0]
     assert_all_well_formed(real)
+
+
+async def test_stats_after_a_scripted_conversation_hold_no_typed_text(
+    start_bot: StartBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "stats.sqlite"
+    recorder = StatsRecorder.open(path)
+    bot = await start_bot(
+        real=True, stats=recorder, flood=FloodLimits(messages=1000, window=10, cooldown=1)
+    )
+    script = [
+        ("Is Denver a sanctuary city? my name is Zelda Quixotic 555-0199", BOB),
+        ("¿Es Houston una ciudad santuario? vivo en la calle Xylofono 12", ALICE),
+        ("What is ICE? asks Private Person Qwerty", BOB),
+        ("blorptastic snazzlewhump", BOB),
+        ("Is Denver a sanctuary city?", ALICE),
+    ]
+    for text, user in script:
+        await bot.say(text, user=user)
+        await bot.reply(chat_id=user["id"])
+    await bot.settle()  # statistics are written after the reply is sent
+    report = recorder.report()
+    assert dict(report.covered_places) == {"denver": 2}
+    assert [(name, state) for name, state, _ in report.uncovered_places] == [("Houston", "TX")]
+    assert dict(report.topics) == {"ice": 1}
+    assert report.not_understood == 1
+    recorder.close()
+    stored = path.read_bytes().decode("latin-1").casefold()
+    for typed in (
+        "zelda",
+        "quixotic",
+        "555",
+        "xylofono",
+        "qwerty",
+        "blorptastic",
+        "vivo",
+        "my name",
+        str(BOB["id"]),
+        str(ALICE["id"]),
+        BOB["first_name"].casefold(),
+    ):
+        assert typed not in stored, typed
+    assert "houston" in stored  # the one thing it keeps: the place names it counts
