@@ -10,7 +10,7 @@ from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import say
 from bot.knowledge.model import KnowledgeBase
-from bot.understanding.gazetteer import Gazetteer, Place, load_gazetteer
+from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.places import PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
@@ -60,7 +60,7 @@ class Engine:
         """
         parsed = self.reader.read(question, normalize_language(language))
         if previous in self.knowledge.jurisdictions and _is_follow_up(parsed):
-            mention = PlaceMention(0, 0, (previous,))
+            mention = PlaceMention(0, 0, (self._follow_up_place(previous, parsed),))
             parsed = replace(parsed, intent=Intent.PLACES, places=(mention,), people=())
         answer = self._dispatch(parsed)
         if parsed.wants_advice:
@@ -68,12 +68,22 @@ class Engine:
         self.asked.update(p.id for p in answer.places if p.id and answer.kind == Kind.ANSWER)
         return answer
 
+    def _follow_up_place(self, previous: str, q: Question) -> str:
+        """'And the governor?' after a city is about its state, where the state is covered."""
+        if q.role == "governor" or q.wants_state:
+            state = self.index.state_jurisdiction.get(self.knowledge.jurisdictions[previous].state)
+            if state is not None:
+                return state
+        return previous
+
     def _dispatch(self, q: Question) -> Answer:
         lang = q.language
         if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
             return general.not_understood(self.composer, q.text, lang)
         if q.intent == Intent.GREETING:
             return general.help_answer(self.composer, q.text, lang)
+        if q.intent == Intent.ABOUT:
+            return general.about(self.composer, lang, question=q.text)
         if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
             return general.topic(self.composer, q.text, self.knowledge.topics[q.topic], lang)
         if q.intent == Intent.LIST:
@@ -88,6 +98,11 @@ class Engine:
 
     def _places(self, q: Question) -> Answer:
         lang = q.language
+        abroad = [m.place for m in q.places if m.place is not None and m.place.type == FOREIGN]
+        if abroad:
+            q = replace(q, places=tuple(m for m in q.places if m.place not in abroad))
+            if not q.places and not q.people:
+                return general.outside_the_us(self.composer, q.text, abroad, lang)
         covered: dict[str, PlaceMention | None] = {}
         uncovered: list[Place] = []
         named: dict[str | Place, int] = {}  # each place, by where the question names it
@@ -253,7 +268,7 @@ def _is_follow_up(question: Question) -> bool:
     """Names no place or person of its own, and points back ("there", "the mayor")."""
     if question.places or question.people:
         return False
-    if question.intent == Intent.UNKNOWN:
+    if question.intent == Intent.UNKNOWN or question.topic_guessed:
         return question.refers_back or question.refers_back_weakly
     return question.intent == Intent.TOPIC and question.refers_back
 

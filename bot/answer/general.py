@@ -6,8 +6,9 @@ import re
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.phrases import dated, say
+from bot.answer.phrases import dated, join_names, say
 from bot.knowledge.model import Jurisdiction, Stance, Topic
+from bot.understanding.gazetteer import Place
 
 LIST_ORDER = (Stance.SANCTUARY, Stance.LIMITS_COOPERATION, Stance.UNCLEAR, Stance.UNKNOWN)
 MAX_LIST_BUTTONS = 12
@@ -164,13 +165,28 @@ def place_sources(composer: Composer, j: Jurisdiction, language: str) -> Answer:
     )
 
 
-def about(composer: Composer, language: str) -> Answer:
+def about(composer: Composer, language: str, question: str = "/about") -> Answer:
     count = len(composer.knowledge.sources)
     return Answer(
-        question="/about",
+        question=question,
         kind=Kind.HELP,
         language=language,
         bottom_line=say(language, "about", count=count, **composer.span(language)),
         details=(say(language, "about.legal"), say(language, "about.privacy")),
         sources=composer.source_refs(list(composer.knowledge.sources)),
+    )
+
+
+def outside_the_us(composer: Composer, question: str, places: list[Place], language: str) -> Answer:
+    """'Is Toronto a sanctuary city?': the bot knows US places only, and says so."""
+    examples = tuple(say(language, "examples").split("|"))
+    names = join_names([p.name for p in places], language)
+    return Answer(
+        question=question,
+        kind=Kind.NOT_UNDERSTOOD,
+        language=language,
+        bottom_line=say(language, "outside_us", places=names),
+        details=(say(language, "help", **composer.span(language)),),
+        examples=examples,
+        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
     )

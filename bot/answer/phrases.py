@@ -102,6 +102,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "approx": "approx. {date}",
         "and_more": "and {count} more (/list)",
         "state_of": "{name} State",
+        "outside_us": (
+            "I only have information about places in the United States, and {places} is "
+            "not one of them."
+        ),
     },
     "es": {
         "stance.sanctuary": "Sí — {when}, {place} era {article} {type} santuario.",
@@ -207,6 +211,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "approx": "aprox. {date}",
         "and_more": "y {count} más (/list)",
         "state_of": "estado de {name}",
+        "outside_us": (
+            "Solo tengo información sobre lugares de Estados Unidos, y {places} no es uno de ellos."
+        ),
     },
 }
 

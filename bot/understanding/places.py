@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
-from bot.understanding.gazetteer import Gazetteer, Place
+from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place
 from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.qualifiers import QualifierRules
 from bot.understanding.text import Token, fold
@@ -21,6 +21,8 @@ from bot.understanding.vocabulary import (
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
 MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
+MAX_FUZZY_SPAN = 3  # words in one misspelt name ("san fransisco", "rhode iland")
+SHOUTING_WORDS = 3  # a message of at least this many words all in capitals is shouting
 MAX_FUZZY_TOKENS = 60  # typos are looked for in the first words only: a pasted essay stays fast
 
 
@@ -92,7 +94,8 @@ class PlaceIndex:
         for name, places in self.gazetteer.by_name.items():
             choices[name] = _Target("gazetteer", place=places[0])
         for name, (jurisdiction, speaker) in self.people.items():
-            if " " in name:  # full names only: surnames alone are too short and too common
+            # Full names, and surnames that are not words ("garceti" -> Garcetti).
+            if " " in name or (name not in self.known_words and name not in STOPWORDS):
                 choices[name] = _Target("person", (jurisdiction,), speaker=speaker)
         for key, ids in self.aliases.items():
             choices[key] = _Target("kb", ids)
@@ -109,29 +112,30 @@ class PlaceIndex:
     # --- matching -------------------------------------------------------------------------
 
     def match(self, tokens: list[Token]) -> Matches:
-        shouting = all(t.is_upper for t in tokens if t.raw.isalpha())
+        letters = [t for t in tokens if t.raw.isalpha()]
+        shouting = len(letters) >= SHOUTING_WORDS and all(t.is_upper for t in letters)
         lowercase = all(t.raw.islower() or not t.raw.isalpha() for t in tokens)
         used = [False] * len(tokens)
         places: list[PlaceMention] = []
         people: list[PersonMention] = []
+        # Longest spans first; at each length exact names before typos, so "nueba york" is
+        # read as one misspelt name before "york" alone can be taken for York, PA.
         for length in range(min(MAX_SPAN, len(tokens)), 0, -1):
-            for start in range(len(tokens) - length + 1):
-                end = start + length
-                if any(used[start:end]):
+            for fuzzy in (False, True):
+                if fuzzy and length > MAX_FUZZY_SPAN:
                     continue
-                span = tokens[start:end]
-                found = self._exact(span, start, shouting, lowercase)
-                if found is None:
-                    continue
-                (places if isinstance(found, PlaceMention) else people).append(found)
-                used[start:end] = [True] * length
-        for length in (3, 2, 1):
-            for start in range(min(len(tokens), MAX_FUZZY_TOKENS) - length + 1):
-                end = start + length
-                if any(used[start:end]):
-                    continue
-                found = self._fuzzy(tokens[start:end], start)
-                if found is not None:
+                last_start = len(tokens) if not fuzzy else min(len(tokens), MAX_FUZZY_TOKENS)
+                for start in range(last_start - length + 1):
+                    end = start + length
+                    if any(used[start:end]):
+                        continue
+                    span = tokens[start:end]
+                    if fuzzy:
+                        found = self._fuzzy(span, start)
+                    else:
+                        found = self._exact(span, start, shouting, lowercase)
+                    if found is None:
+                        continue
                     (places if isinstance(found, PlaceMention) else people).append(found)
                     used[start:end] = [True] * length
         places.sort(key=lambda m: m.start)
@@ -176,6 +180,10 @@ class PlaceIndex:
             if state is not None:
                 covered = self.state_jurisdiction.get(state.state)
                 return PlaceMention(start, end, (covered,) if covered else (), state)
+        if key in self.gazetteer.foreign and not (key in self.known_words and lowercase):
+            # "Toronto", "Monterrey", "Canada": outside the US, and never a US typo.
+            name = " ".join(t.raw for t in span)
+            return PlaceMention(start, end, (), Place(name, FOREIGN, ""))
         if not self._could_be_place(span, key, start, lowercase):
             return None
         found = self.gazetteer.lookup(key) or self.gazetteer.lookup(_english_order(key))
@@ -209,6 +217,8 @@ class PlaceIndex:
         choices = self._fuzzy_by_length.get(len(key))
         if letters < MIN_FUZZY_LENGTH or not choices or key in self.gazetteer.by_name:
             return None  # a real place name is never "corrected" into another one
+        if key in self.gazetteer.foreign:
+            return None
         names, targets = choices
         best = process.extractOne(
             key, names, scorer=fuzz.ratio, processor=None, score_cutoff=fuzzy_cutoff(letters)
@@ -235,7 +245,7 @@ def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[
     ("sanfrancisco", "denver co", "city of denver", "estado de colorado")."""
     names = {fold(j.name), *(fold(a) for a in (*j.aliases, j.name_es or ""))} - {""}
     keys: set[str] = set()
-    for name in names:
+    for name in names - STOPWORDS:  # "LA" makes no "ciudad de la"
         keys.add(name.replace(" ", ""))  # "newyork", "sanfrancisco"
         if j.type in ("city", "county"):
             keys.add(f"{name} {j.state.lower()}")

@@ -3,8 +3,10 @@ state", "estado de Nueva York"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.knowledge.model import KnowledgeBase
-from bot.understanding.gazetteer import Gazetteer, Place
+from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.text import Token, fold
 
@@ -25,13 +27,45 @@ class QualifierRules:
         while index < len(places):
             mention = places[index]
             following = places[index + 1] if index + 1 < len(places) else None
+            if following is not None and self._is_country(following, mention):
+                # "Vancouver, Canada": the country says it is not the US namesake.
+                country = following.place.name if following.place else ""
+                abroad = Place(f"{_display_words(tokens, mention)}, {country}", FOREIGN, "")
+                result.append(PlaceMention(mention.start, following.end, (), abroad))
+                index += 2
+                continue
             if following is not None and self._is_qualifier(mention, following):
                 result.append(self._qualified(mention, following, tokens))
                 index += 2
                 continue
             result.append(self._with_type_hint(mention, tokens))
             index += 1
+        return self._in_named_states(result)
+
+    def _in_named_states(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """'Chicago and Cook County': of the places called Cook County, the one in Illinois."""
+        states = {self.knowledge.jurisdictions[m.jurisdictions[0]].state for m in mentions
+                  if m.jurisdictions}  # fmt: skip
+        states |= {m.place.state for m in mentions if m.place is not None and not m.others}
+        result = []
+        for mention in mentions:
+            place = mention.place
+            if place is not None and mention.others and place.state not in states:
+                local = next((p for p in mention.others if p.state in states), None)
+                if local is not None:
+                    others = tuple(p for p in (place, *mention.others) if p != local)
+                    mention = replace(mention, place=local, others=others)
+            result.append(mention)
         return result
+
+    def _is_country(self, following: PlaceMention, mention: PlaceMention) -> bool:
+        place = following.place
+        return (
+            following.start == mention.end
+            and place is not None
+            and place.type == FOREIGN
+            and fold(place.name) in self.gazetteer.countries
+        )
 
     def _is_qualifier(self, mention: PlaceMention, following: PlaceMention) -> bool:
         state_place = following.place
@@ -71,10 +105,28 @@ class QualifierRules:
         place = real or Place(name, self._mention_type(mention) or "city", state)
         return PlaceMention(mention.start, end, (), place, mention.fuzzy, qualifier=state)
 
+    def _as_county(
+        self, mention: PlaceMention, tokens: list[Token], word_after: bool
+    ) -> PlaceMention:
+        """'LA County', 'condado de Los Ángeles': the county, covered or not, not the city."""
+        if self._mention_type(mention) != "city" or not mention.jurisdictions:
+            return mention
+        city = self.knowledge.jurisdictions[mention.jurisdictions[0]]
+        county_key = f"{fold(city.name)} county"
+        for j in self.knowledge.jurisdictions.values():
+            if j.type == "county" and j.state == city.state and fold(j.name) == county_key:
+                return PlaceMention(mention.start, mention.end + word_after, (j.id,))
+        county = next((p for p in self.gazetteer.lookup(county_key) if p.state == city.state), None)
+        if county is None:
+            return mention
+        return PlaceMention(mention.start, mention.end + word_after, (), county)
+
     def _with_type_hint(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention:
         """'Washington state', 'state of New York', 'estado de Nueva York' ask for the state."""
         before = " ".join(t.norm for t in tokens[max(0, mention.start - 2) : mention.start])
         after = tokens[mention.end].norm if mention.end < len(tokens) else ""
+        if after in ("county", "condado") or before == "condado de":
+            return self._as_county(mention, tokens, after in ("county", "condado"))
         wants_state = after in ("state", "estado") or before in ("state of", "estado de")
         if not wants_state or self._mention_type(mention) == "state":
             return mention

@@ -13,9 +13,12 @@ from bot.understanding.places import PlaceIndex
 from bot.understanding.text import Token, contains_phrase, fold, strip_accents, tokenize
 from bot.understanding.vocabulary import STOPWORDS, known_words, lexicon
 
+DEFINITION_TOPIC = "what-is-sanctuary-city"  # the general answer to a general question
+
 
 class Intent(StrEnum):
     PLACES = "places"  # about one or more named places (or people)
+    ABOUT = "about"  # about the bot itself: how old is this, where does it come from
     LIST = "list"  # which places (optionally in a state)
     TOPIC = "topic"
     GREETING = "greeting"  # hello, thanks, help
@@ -37,6 +40,7 @@ class Question:
     wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
     refers_back: bool = False  # "what did the mayor say?", "is it safe there?": a follow-up
     refers_back_weakly: bool = False  # "is it?", "do they?": a follow-up if nothing else fits
+    topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
 
 
 # Words only one of the two languages uses (folded); everything else votes by frequency.
@@ -47,7 +51,8 @@ _SPANISH = frozenset(
     "lista todas todos otras jefe gobernador fondos federales ley migra quien dijeron tiene "
     "buenos dias buenas tardes noches ahora sigue siendo quiero quiere puede pueden estoy "
     "tengo vivo papeles significa quitar dinero pero porque mudar mudarme necesito favor "
-    "usted ustedes seguro segura tambien ser".split()
+    "usted ustedes seguro segura tambien ser soy va deportar millones personas indocumentado "
+    "indocumentada indocumentados hago hace nosotros vamos".split()
 )
 _ENGLISH = frozenset(
     "is are the an what which how did does do city cities sanctuary say said says mayor "
@@ -88,15 +93,16 @@ _ROLES = {
 _LIST_REQUEST = re.compile(
     r"\b(which|what|que|cuales|all|todas|todos|other|otras|otros)\s+(\w+\s+){0,3}"
     r"(cities|places|states|counties|jurisdictions|ones|ciudades|lugares|estados|condados)\b"
-    r"|^(list|lista|show|mostrar|name)\b"
+    r"|^(list|lista|show|mostrar|name|dame)\b|\bla lista\b"
     r"|\b(sanctuary|santuario) (cities|places|states|counties) (in|en)\b"
     r"|\b(ciudades|estados|condados|lugares) santuario (en|de)\b"
 )
 # Weaker cues ("are there any…", "how many… in Colorado") ask for a list only of one state.
 _LIST_IN_STATE = re.compile(r"\b(any|how many|cuantas|cuantos|hay|more|mas)\b")
+_DEFINITION_WORDS = re.compile(r"\b(explain|mean|meaning|define|definition|significa|explica\w*)\b")
 _LIST_SUBJECT = re.compile(
     r"\b(sanctuar\w*|santuario\w*|protect\w*|proteg\w*|welcoming|information|info|cover\w*"
-    r"|know|informacion|cubres|cubre|sabes|tienes)\b"
+    r"|know|informacion|cubres|cubre|sabes|tienes|safe|seguro|segura|seguros|seguras)\b"
 )
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
 # Words that point back to the place of the previous answer in a conversation.
@@ -104,7 +110,17 @@ _BACK_REFERENCES = (
     "there", "that city", "this city", "that place", "that state", "their", "same city",
     "alli", "ahi", "alla", "esa ciudad", "ese lugar", "ese estado", "su alcalde",
 )  # fmt: skip
+_EXISTENTIAL = re.compile(r"\b(are|is|was|were) there\b|\bthere (are|is|was|were|s)\b")
 _WEAK_BACK_REFERENCES = ("it", "its", "they", "them", "ellos", "sus")
+# Questions about the bot and its data rather than about a place.
+_ABOUT_THE_BOT = (
+    "how old", "is this current", "is this info current", "up to date", "outdated",
+    "when was this", "when was that", "when is this from", "your sources", "your information",
+    "your data",
+    "where does this come from", "where do you get", "who made you", "are you a lawyer",
+    "actualizada", "actualizado", "de cuando es", "de donde sacas", "tus fuentes",
+    "tu informacion", "que tan vieja", "es abogado", "eres abogado",
+)  # fmt: skip
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 
 
@@ -128,6 +144,14 @@ class QuestionReader:
             )
             for topic in knowledge.topics.values()
         }
+        self.loose_keywords = {
+            topic_id: [
+                re.compile(r" " + r" (?:\S+ ){0,4}".join(map(re.escape, k.split())) + r" ")
+                for k in keywords
+                if len(k.split()) >= 2
+            ]
+            for topic_id, keywords in self.topic_keywords.items()
+        }
 
     def read(self, text: str, language: str | None = None) -> Question:
         tokens = tokenize(_MARKUP.sub(" ", text))
@@ -141,7 +165,7 @@ class QuestionReader:
         common = {
             "role": role,
             "refers_back": role is not None
-            or any(contains_phrase(folded, word) for word in _BACK_REFERENCES),
+            or any(contains_phrase(_EXISTENTIAL.sub(" ", folded), w) for w in _BACK_REFERENCES),
             "refers_back_weakly": any(contains_phrase(folded, w) for w in _WEAK_BACK_REFERENCES),
             "wants_advice": any(contains_phrase(folded, phrase) for phrase in _ADVICE),
             "wants_state": role == "governor"
@@ -149,7 +173,9 @@ class QuestionReader:
         }
         place_level = [m for m in matches.places if not _names_a_state(self, m)]
         states = [m for m in matches.places if _names_a_state(self, m)]
-        if not place_level and not matches.people and _asks_for_list(folded, bool(states)):
+        only_states = [m for m in states if _only_a_state(self, m)]
+        asks_list = _asks_for_list(folded, bool(states), bool(only_states))
+        if not place_level and not matches.people and asks_list:
             list_state = _state_code(self, states[0]) if len(states) == 1 else None
             if not states or list_state:
                 return Question(
@@ -169,19 +195,32 @@ class QuestionReader:
             return Question(text, language, Intent.TOPIC, topic=topic, **common)
         if folded in _GREETINGS or _starts_with_greeting(folded):
             return Question(text, language, Intent.GREETING, **common)
-        if any(
-            contains_phrase(folded, word) for word in _SANCTUARY_WORDS
-        ) and not _names_something_unknown(tokens, folded):
-            # "Tell me about sanctuary cities": the definition is the honest general answer;
-            # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
-            fallback = (
-                "what-is-sanctuary-city"
-                if "what-is-sanctuary-city" in (self.knowledge.topics)
-                else None
-            )
-            if fallback:
-                return Question(text, language, Intent.TOPIC, topic=fallback, **common)
+        if any(contains_phrase(folded, phrase) for phrase in _ABOUT_THE_BOT):
+            return Question(text, language, Intent.ABOUT, **common)
+        guess = self._topic_loosely(folded)
+        # "Tell me about sanctuary cities": the definition is the honest general answer;
+        # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
+        if (
+            guess is None
+            and any(contains_phrase(folded, w) for w in _SANCTUARY_WORDS)
+            and not _names_something_unknown(tokens, folded)
+            and DEFINITION_TOPIC in self.knowledge.topics
+        ):
+            guess = DEFINITION_TOPIC
+        if guess is not None:
+            return Question(text, language, Intent.TOPIC, topic=guess, topic_guessed=True, **common)
         return Question(text, language, Intent.UNKNOWN, **common)
+
+    def _topic_loosely(self, folded: str) -> str | None:
+        """A topic whose keyword's words all occur in order, with other words between
+        ("how many of these cities are there" ~ "how many ... are there")."""
+        stemmed = f" {_stems(folded)} "
+        best, best_topic = 0, None
+        for topic_id, patterns in self.loose_keywords.items():
+            hits = sum(1 for pattern in patterns if pattern.search(stemmed))
+            if hits > best:
+                best, best_topic = hits, topic_id
+        return best_topic
 
     def _topic(self, folded: str) -> str | None:
         """The topic with the most distinct keyword hits (then the most matched text)."""
@@ -223,15 +262,24 @@ def _state_code(reader: QuestionReader, mention: PlaceMention) -> str | None:
     return mention.place.state if mention.place else None
 
 
-def _asks_for_list(folded: str, names_a_state: bool) -> bool:
+def _only_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:
+    """'Colorado' only names a state; 'New York' may be the city."""
+    kinds = {reader.knowledge.jurisdictions[i].type for i in mention.jurisdictions}
+    if mention.place is not None:
+        kinds.add(mention.place.type)
+    return kinds == {"state"}
+
+
+def _asks_for_list(folded: str, names_a_state: bool, names_only_a_state: bool) -> bool:
     if folded in ("list", "lista"):
         return True
-    if folded.startswith(("why ", "por que ")):
-        return False  # "Why are there sanctuary cities?" asks for reasons
+    if folded.startswith(("why ", "por que ")) or _DEFINITION_WORDS.search(folded):
+        return False  # "Why are there sanctuary cities?", "explain what sanctuary cities are"
     about_coverage = bool(_LIST_SUBJECT.search(folded)) or names_a_state
     if _LIST_REQUEST.search(folded) and about_coverage:
         return True  # not "Which cities got letters?"
-    return names_a_state and bool(_LIST_IN_STATE.search(folded))
+    # "Are there any in Colorado?" — but "how many undocumented in New York" is the city.
+    return names_only_a_state and bool(_LIST_IN_STATE.search(folded))
 
 
 # "Is Toronto a sanctuary city?", "¿la ciudad de México es santuario?": a name we don't know.

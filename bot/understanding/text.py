@@ -8,6 +8,14 @@ from dataclasses import dataclass
 
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "L.A.", "D.C.", "L.A.P.D."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# How Spanish is often typed on a phone ("k significa", "xq ay", "grasias"): read as written
+# correctly. Only spellings that are not English words.
+TEXTING_SPELLINGS = {
+    "k": "que", "ke": "que", "q": "que", "xq": "por que", "xk": "por que", "pq": "por que",
+    "porq": "por que", "ay": "hay", "siudad": "ciudad", "siudades": "ciudades",
+    "sanctuario": "santuario", "santuaria": "santuario", "grasias": "gracias", "ola": "hola",
+    "porfa": "por favor", "ase": "hace", "aser": "hacer", "tmb": "tambien",
+}  # fmt: skip
 
 
 def strip_accents(text: str) -> str:
@@ -40,6 +48,7 @@ def tokenize(text: str) -> list[Token]:
         between = text[previous_end : match.start()]
         raw = match.group(0)
         norm = strip_accents(raw).casefold()
+        norm = TEXTING_SPELLINGS.get(norm, norm)
         if norm:
             tokens.append(Token(raw, norm, "," in between))
         previous_end = match.end()

@@ -1,0 +1,37 @@
+"""The third question table (tests/question_table_held_out.py): singles and conversations."""
+
+from __future__ import annotations
+
+import pytest
+from question_table_held_out import CASES, CONVERSATIONS
+
+from bot.answer.model import Answer
+from bot.engine import Engine, the_place
+
+
+def check(answer: Answer, kind: str, places: tuple[str, ...], language: str, topic) -> None:
+    labels = [p.id if p.id else f"?{p.name}" for p in answer.places]
+    assert (answer.kind, answer.language) == (kind, language)
+    if kind == "list":
+        assert not places or places[0] in labels
+    else:
+        assert labels == list(places)
+    if kind == "topic":
+        assert answer.topic == topic
+
+
+@pytest.mark.parametrize("case", CASES, ids=[repr(case[0])[:60] for case in CASES])
+def test_question(engine: Engine, case: tuple) -> None:
+    question, *expected = case
+    check(engine.answer(question), *expected)
+
+
+@pytest.mark.parametrize(
+    "conversation", CONVERSATIONS, ids=[repr(c[0][0])[:40] for c in CONVERSATIONS]
+)
+def test_conversation(engine: Engine, conversation: list[tuple]) -> None:
+    previous = None
+    for question, *expected in conversation:
+        answer = engine.answer(question, previous=previous)
+        check(answer, *expected)
+        previous = the_place(answer) or previous
