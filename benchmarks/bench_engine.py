@@ -366,7 +366,7 @@ def main() -> None:
     engine = Engine(knowledge, gazetteer)
     questions = [c.question for c in CASES]
     ours = score_engine(engine)
-    print(f"== Accuracy on tests/question_table.py ({len(CASES)} cases) ==")
+    print(f"== Accuracy on tests/question_table*.py ({len(CASES)} cases) ==")
     print(f"  engine: {ours.line(len(CASES), len(PLACE_CASES))}")
     failing = "" if not ours.false_covered else "  <-- FAILING"
     print(f"  uncovered look-alikes given a covered place: {len(ours.false_covered)}/"

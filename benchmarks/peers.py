@@ -44,7 +44,17 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from question_table import CASES, Case  # noqa: E402
+from question_table import CASES as FIRST_TABLE  # noqa: E402
+from question_table import Case  # noqa: E402
+from question_table_held_out import CASES as HELD_OUT_TABLE  # noqa: E402
+from question_table_more import CASES as SECOND_TABLE  # noqa: E402
+
+# All three question tables; the second and third have no stance column.
+CASES = [
+    *FIRST_TABLE,
+    *(Case(q, kind, places, None, lang, topic) for q, kind, places, lang, topic in SECOND_TABLE),
+    *(Case(q, kind, places, None, lang, topic) for q, kind, places, lang, topic in HELD_OUT_TABLE),
+]
 
 from bot.knowledge.model import KnowledgeBase  # noqa: E402
 from bot.understanding.gazetteer import Gazetteer  # noqa: E402

@@ -14,6 +14,7 @@ from bot.understanding.qualifiers import QualifierRules
 from bot.understanding.text import Token, fold
 from bot.understanding.vocabulary import (
     COMMON_WORD_PLACES,
+    FUNCTION_WORDS,
     NAME_PARTICLES,
     STOPWORDS,
     known_words,
@@ -63,7 +64,7 @@ class PlaceIndex:
         self.known_words = known_words()
         self._build_aliases(knowledge)
         self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
-        self._fuzzy_by_length = self._build_fuzzy_choices()
+        self._fuzzy_choices = self._build_fuzzy_choices()
 
     def _build_aliases(self, knowledge: KnowledgeBase) -> None:
         aliases: dict[str, list[str]] = defaultdict(list)
@@ -89,7 +90,9 @@ class PlaceIndex:
     def _names_another_place(self, key: str, j: Jurisdiction) -> bool:
         return any((p.state, p.type) != (j.state, j.type.value) for p in self.gazetteer.lookup(key))
 
-    def _build_fuzzy_choices(self) -> dict[int, tuple[list[str], list[_Target]]]:
+    def _build_fuzzy_choices(self) -> dict[tuple[int, str], tuple[list[str], list[_Target]]]:
+        """Choices by (length, first letter) of the typo they can correct: a typo keeps its
+        length within three letters and its first letter (or drops it: "hicago")."""
         choices: dict[str, _Target] = {}
         for name, places in self.gazetteer.by_name.items():
             choices[name] = _Target("gazetteer", place=places[0])
@@ -99,15 +102,18 @@ class PlaceIndex:
                 choices[name] = _Target("person", (jurisdiction,), speaker=speaker)
         for key, ids in self.aliases.items():
             choices[key] = _Target("kb", ids)
-        by_length: dict[int, tuple[list[str], list[_Target]]] = defaultdict(lambda: ([], []))
+        buckets: dict[tuple[int, str], tuple[list[str], list[_Target]]] = defaultdict(
+            lambda: ([], [])
+        )
         for key, target in choices.items():
             if len(key) < MIN_FUZZY_LENGTH or key in STOPWORDS:
                 continue
-            for length in range(len(key) - 3, len(key) + 4):  # ratio >= 85 needs similar lengths
-                names, targets = by_length[length]
-                names.append(key)
-                targets.append(target)
-        return dict(by_length)
+            for length in range(len(key) - 3, len(key) + 4):  # ratio >= 83 needs similar lengths
+                for letter in dict.fromkeys(key[:2].replace(" ", "")):
+                    names, targets = buckets[length, letter]
+                    names.append(key)
+                    targets.append(target)
+        return dict(buckets)
 
     # --- matching -------------------------------------------------------------------------
 
@@ -149,6 +155,8 @@ class PlaceIndex:
     def _exact(
         self, span: list[Token], start: int, shouting: bool, lowercase: bool
     ) -> PlaceMention | PersonMention | None:
+        if len(span) > 1 and (_is_function_word(span[0]) or _is_function_word(span[-1])):
+            return None  # no name starts or ends with "of", "the", "en", "que"…
         key = " ".join(t.norm for t in span)
         end = start + len(span)
         upper = all(t.is_upper for t in span) and not shouting
@@ -214,7 +222,7 @@ class PlaceIndex:
             return None
         key = " ".join(t.norm for t in span)
         letters = len(key.replace(" ", ""))
-        choices = self._fuzzy_by_length.get(len(key))
+        choices = self._fuzzy_choices.get((len(key), key[0]))
         if letters < MIN_FUZZY_LENGTH or not choices or key in self.gazetteer.by_name:
             return None  # a real place name is never "corrected" into another one
         if key in self.gazetteer.foreign:
@@ -264,3 +272,7 @@ def _english_order(key: str) -> str:
         if key.startswith(spanish):
             return f"{key.removeprefix(spanish)} {english}"
     return key
+
+
+def _is_function_word(token: Token) -> bool:
+    return token.norm in FUNCTION_WORDS and token.norm not in NAME_PARTICLES
