@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests" / "telegram")]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "tests" / "telegram")]
 
 from tg_fake_api import FakeBotAPI  # noqa: E402
 from tg_updates import BOT_NAME, GROUP, inline_update, message  # noqa: E402
