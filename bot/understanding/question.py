@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from bot.knowledge.model import KnowledgeBase
 from bot.understanding.gazetteer import SPANISH_STATE_NAMES
 from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.places import PlaceIndex
+from bot.understanding.quotes import QuoteFinder, QuoteSource
 from bot.understanding.text import Token, contains_phrase, fold, strip_accents, tokenize
 from bot.understanding.vocabulary import STOPWORDS, known_words, lexicon
 
@@ -69,6 +71,7 @@ _GREETINGS = (
     "muchas gracias", "ayuda", "adios", "que puedes hacer", "quien eres", "como funciona",
     "vale", "perfecto", "how do i use this", "how do i use you", "what do you do",
     "como se usa", "como funciona esto", "que haces", "que es esto", "what is this",
+    "please help", "help me", "help please", "ayudame", "ayuda por favor",
 )  # fmt: skip
 _ADVICE = (
     "what should i do", "what do i do", "what can i do", "should i", "am i safe", "will i be",
@@ -119,7 +122,11 @@ _ABOUT_THE_BOT = (
     "your data",
     "where does this come from", "where do you get", "who made you", "are you a lawyer",
     "actualizada", "actualizado", "de cuando es", "de donde sacas", "tus fuentes",
-    "tu informacion", "que tan vieja", "es abogado", "eres abogado",
+    "tu informacion", "que tan vieja", "es abogado", "eres abogado", "are you a lawyer",
+    "sources do you use", "who made this", "who made you", "who built", "store my messages",
+    "save my messages", "keep my messages", "real person", "are you a bot", "are you human",
+    "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
+    "quien te hizo", "que fuentes",
 )  # fmt: skip
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 
@@ -130,6 +137,7 @@ class QuestionReader:
     def __init__(self, knowledge: KnowledgeBase, index: PlaceIndex) -> None:
         self.knowledge = knowledge
         self.index = index
+        self.quotes = QuoteFinder(knowledge)
         self.spanish_names = frozenset(
             j.name_es.casefold()
             for j in knowledge.jurisdictions.values()
@@ -191,12 +199,16 @@ class QuestionReader:
             return Question(
                 text, language, Intent.PLACES, matches.places, matches.people, topic, **common
             )
+        if quoted := self.quotes.find_quoted(text):  # who said "no stranger among us"?
+            return self._said_by(quoted, text, language, common)
+        if any(contains_phrase(folded, phrase) for phrase in _ABOUT_THE_BOT):
+            return Question(text, language, Intent.ABOUT, **common)
         if topic is not None:
             return Question(text, language, Intent.TOPIC, topic=topic, **common)
         if folded in _GREETINGS or _starts_with_greeting(folded):
             return Question(text, language, Intent.GREETING, **common)
-        if any(contains_phrase(folded, phrase) for phrase in _ABOUT_THE_BOT):
-            return Question(text, language, Intent.ABOUT, **common)
+        if said := self.quotes.find_words(folded):
+            return self._said_by(said, text, language, common)
         guess = self._topic_loosely(folded)
         # "Tell me about sanctuary cities": the definition is the honest general answer;
         # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
@@ -210,6 +222,14 @@ class QuestionReader:
         if guess is not None:
             return Question(text, language, Intent.TOPIC, topic=guess, topic_guessed=True, **common)
         return Question(text, language, Intent.UNKNOWN, **common)
+
+    def _said_by(
+        self, source: QuoteSource, text: str, language: str, common: dict[str, Any]
+    ) -> Question:
+        if source.jurisdiction is None:
+            return Question(text, language, Intent.TOPIC, topic=source.topic, **common)
+        person = PersonMention(0, 0, source.jurisdiction, source.speaker)
+        return Question(text, language, Intent.PLACES, people=(person,), **common)
 
     def _topic_loosely(self, folded: str) -> str | None:
         """A topic whose keyword's words all occur in order, with other words between
