@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.answer.render import render_text, to_json
-from bot.engine import Engine, the_place
+from bot.engine import Engine, follow_up_context
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.paths import default_knowledge_dir
 
@@ -68,5 +68,5 @@ def run_chat(args: argparse.Namespace) -> int:
         if line.strip().lower() in ("quit", "exit", "salir"):
             return 0
         answer = engine.answer(line, args.lang, previous=previous)
-        previous = the_place(answer) or previous  # "what did the mayor say?" follows up
+        previous = follow_up_context(answer, previous)  # "what did the mayor say?" follows up
         print(f"\n{render_text(answer)}\n")

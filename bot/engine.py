@@ -94,7 +94,8 @@ class Engine:
         state = q.list_state
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
             return general.no_places_in_state(self.composer, q.text, state, q.language)
-        return general.list_places(self.composer, q.text, state, q.language)
+        kinds = ("state",) if q.list_states_only and not state else None
+        return general.list_places(self.composer, q.text, state, q.language, kinds=kinds)
 
     def _places(self, q: Question) -> Answer:
         lang = q.language
@@ -131,6 +132,8 @@ class Engine:
         jurisdiction_id, mention = next(iter(covered.items()))
         if mention is not None and mention.qualifier is None:
             ambiguous = [p for p in mention.others if p.type in ("state", "district")]
+            if ambiguous and q.wants_state and not speakers:
+                return self._uncovered(q, ambiguous[:1])  # "Is Washington a sanctuary state?"
             if ambiguous and not speakers and q.role not in CITY_ROLES:
                 typed = self.knowledge.jurisdictions[jurisdiction_id].name
                 covered_places = [self.knowledge.jurisdictions[jurisdiction_id]]
@@ -270,7 +273,7 @@ def _is_follow_up(question: Question) -> bool:
         return False
     if question.intent == Intent.UNKNOWN or question.topic_guessed:
         return question.refers_back or question.refers_back_weakly
-    return question.intent == Intent.TOPIC and question.refers_back
+    return question.intent in (Intent.TOPIC, Intent.ABOUT) and question.refers_back
 
 
 def the_place(answer: Answer) -> str | None:
@@ -278,6 +281,14 @@ def the_place(answer: Answer) -> str | None:
     if answer.kind == Kind.ANSWER and len(answer.places) == 1:
         return answer.places[0].id
     return None
+
+
+def follow_up_context(answer: Answer, previous: str | None) -> str | None:
+    """The place the next follow-up refers to: this answer's place, none after an answer
+    about other places (Houston, a comparison), else still the previous one (a topic)."""
+    if answer.places:
+        return the_place(answer)
+    return previous
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

@@ -21,6 +21,7 @@ class Case(NamedTuple):
 
 
 S, L, U, K = "sanctuary", "limits_cooperation", "unclear", "unknown"
+STATES = ("new-york-state", "california", "colorado", "connecticut", "new-mexico", "rhode-island")
 
 
 def answer(q: str, *places: str, stance: str | None = None, lang: str = "en") -> Case:
@@ -258,7 +259,7 @@ CASES: list[Case] = [
     Case("Which cities are sanctuary cities?", "list"),
     Case("List sanctuary cities", "list"),
     Case("What are the sanctuary cities?", "list"),
-    Case("Which states are sanctuary states?", "list"),
+    Case("Which states are sanctuary states?", "list", STATES),
     Case("sanctuary cities in California", "list", ("california",), L),
     Case("Which cities in California are sanctuary cities?", "list", ("california",), L),
     Case("sanctuary cities in Colorado", "list", ("colorado",), L),

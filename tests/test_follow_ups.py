@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine, the_place
+from bot.engine import Engine, follow_up_context, the_place
 
 
 def converse(engine: Engine, questions: list[str]) -> list[tuple[str, list[str | None]]]:
@@ -12,7 +12,7 @@ def converse(engine: Engine, questions: list[str]) -> list[tuple[str, list[str |
     replies = []
     for question in questions:
         answer = engine.answer(question, previous=previous)
-        previous = the_place(answer) or previous
+        previous = follow_up_context(answer, previous)
         replies.append((answer.kind.value, [p.id for p in answer.places]))
     return replies
 

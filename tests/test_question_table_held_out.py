@@ -6,7 +6,7 @@ import pytest
 from question_table_held_out import CASES, CONVERSATIONS
 
 from bot.answer.model import Answer
-from bot.engine import Engine, the_place
+from bot.engine import Engine, follow_up_context
 
 
 def check(answer: Answer, kind: str, places: tuple[str, ...], language: str, topic) -> None:
@@ -34,4 +34,4 @@ def test_conversation(engine: Engine, conversation: list[tuple]) -> None:
     for question, *expected in conversation:
         answer = engine.answer(question, previous=previous)
         check(answer, *expected)
-        previous = the_place(answer) or previous
+        previous = follow_up_context(answer, previous)

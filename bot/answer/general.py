@@ -23,9 +23,20 @@ def split_first_sentence(text: str) -> tuple[str, str]:
     return text[: match.end()].strip(), text[match.end() :].strip()
 
 
-def list_places(composer: Composer, question: str, state: str | None, language: str) -> Answer:
-    """Covered places grouped by stance; `state` (USPS code) narrows the list."""
-    places = [j for j in composer.jurisdictions if state is None or j.state == state]
+def list_places(
+    composer: Composer,
+    question: str,
+    state: str | None,
+    language: str,
+    *,
+    kinds: tuple[str, ...] | None = None,
+) -> Answer:
+    """Covered places grouped by stance; `state` (USPS code) or `kinds` narrow the list."""
+    places = [
+        j
+        for j in composer.jurisdictions
+        if (state is None or j.state == state) and (kinds is None or j.type in kinds)
+    ]
     if not places:
         return composer.not_covered(question, [], language)
     newest = max(j.as_of for j in places)

@@ -13,7 +13,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
 from bot.answer.model import Answer
-from bot.engine import the_place
+from bot.engine import follow_up_context
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
 from bot.telegram.keyboards import language_keyboard
@@ -97,8 +97,7 @@ async def _answer_question(
         answer = engine.answer(question, language, previous=chat.get(LAST_PLACE_KEY))
     if answer is None:
         answer = engine.help(language or user_language(update, context))
-    if (place := the_place(answer)) is not None:
-        chat[LAST_PLACE_KEY] = place
+    chat[LAST_PLACE_KEY] = follow_up_context(answer, chat.get(LAST_PLACE_KEY))
     await _reply(update, context, answer)
     await record_answer(context, answer)
 

@@ -16,6 +16,7 @@ from bot.understanding.vocabulary import (
     COMMON_WORD_PLACES,
     FUNCTION_WORDS,
     NAME_PARTICLES,
+    NOT_PLACES,
     STOPWORDS,
     known_words,
 )
@@ -62,6 +63,8 @@ class PlaceIndex:
         self.people: dict[str, tuple[str, str]] = {}
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
         self.known_words = known_words()
+        # The outlets cited ("Marshall Project", "City Mayors") and famous non-places.
+        self.not_places = NOT_PLACES | {fold(s.outlet) for s in knowledge.sources.values()}
         self._build_aliases(knowledge)
         self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
         self._fuzzy_choices = self._build_fuzzy_choices()
@@ -136,6 +139,9 @@ class PlaceIndex:
                     if any(used[start:end]):
                         continue
                     span = tokens[start:end]
+                    if not fuzzy and self._not_a_place(span):
+                        used[start:end] = [True] * length  # "Marshall Project", "White House"
+                        continue
                     if fuzzy:
                         found = self._fuzzy(span, start)
                     else:
@@ -151,6 +157,10 @@ class PlaceIndex:
             replace(m, words=" ".join(t.raw for t in tokens[m.start : m.end])) for m in qualified
         ]
         return Matches(tuple(typed), tuple(people))
+
+    def _not_a_place(self, span: list[Token]) -> bool:
+        key = " ".join(t.norm for t in span)
+        return key in self.not_places and key not in self.aliases and key not in self.people
 
     def _exact(
         self, span: list[Token], start: int, shouting: bool, lowercase: bool

@@ -73,8 +73,9 @@ class QualifierRules:
             return False
         if state_place is None or state_place.type not in ("state", "district"):
             # A covered state named by its alias ("Nuevo México") has no gazetteer place.
-            ids = following.jurisdictions
-            if not ids or self.knowledge.jurisdictions[ids[0]].type not in ("state", "district"):
+            # "Buffalo, New York": a name that may also be a state counts as the state here.
+            kinds = {self.knowledge.jurisdictions[i].type for i in following.jurisdictions}
+            if not kinds & {"state", "district"}:
                 return False
         return self._mention_type(mention) in ("city", "county")
 

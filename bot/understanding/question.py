@@ -37,6 +37,7 @@ class Question:
     people: tuple[PersonMention, ...] = ()
     topic: str | None = None
     list_state: str | None = None  # USPS code for "sanctuary cities in California"
+    list_states_only: bool = False  # "Which states are sanctuary states?"
     role: str | None = None  # "mayor", "police", "governor"… when the question names a role
     wants_advice: bool = False  # "what should I do?": answered with a not-legal-advice line
     wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
@@ -45,6 +46,8 @@ class Question:
     topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
 
 
+# Words both languages use alike ("no, Portland Maine"): they do not vote.
+_EITHER = frozenset({"no", "a", "me", "ok", "okay", "vs", "versus"})
 # Words only one of the two languages uses (folded); everything else votes by frequency.
 _SPANISH = frozenset(
     "es son una un el la los las que ciudad ciudades santuario dijo dice alcalde alcaldesa "
@@ -96,13 +99,17 @@ _ROLES = {
 _LIST_REQUEST = re.compile(
     r"\b(which|what|que|cuales|all|todas|todos|other|otras|otros)\s+(\w+\s+){0,3}"
     r"(cities|places|states|counties|jurisdictions|ones|ciudades|lugares|estados|condados)\b"
-    r"|^(list|lista|show|mostrar|name|dame)\b|\bla lista\b"
+    r"|^(list|lista|show|mostrar|name|dame)\b|\b(la|the|full|a) list\b|\blist of\b|\blista de\b"
     r"|\b(sanctuary|santuario) (cities|places|states|counties) (in|en)\b"
     r"|\b(ciudades|estados|condados|lugares) santuario (en|de)\b"
 )
 # Weaker cues ("are there any…", "how many… in Colorado") ask for a list only of one state.
 _LIST_IN_STATE = re.compile(r"\b(any|how many|cuantas|cuantos|hay|more|mas)\b")
-_DEFINITION_WORDS = re.compile(r"\b(explain|mean|meaning|define|definition|significa|explica\w*)\b")
+# Asking what something means, or what a source said, is not asking for the list.
+_DEFINITION_WORDS = re.compile(
+    r"\b(explain|mean|meaning|define|definition|significa|explica\w*|outlet|article|said"
+    r"|figure|cifra|dijo|number|numero)\b"
+)
 _LIST_SUBJECT = re.compile(
     r"\b(sanctuar\w*|santuario\w*|protect\w*|proteg\w*|welcoming|information|info|cover\w*"
     r"|know|informacion|cubres|cubre|sabes|tienes|safe|seguro|segura|seguros|seguras)\b"
@@ -110,8 +117,9 @@ _LIST_SUBJECT = re.compile(
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
 # Words that point back to the place of the previous answer in a conversation.
 _BACK_REFERENCES = (
-    "there", "that city", "this city", "that place", "that state", "their", "same city",
-    "alli", "ahi", "alla", "esa ciudad", "ese lugar", "ese estado", "su alcalde",
+    "there", "that statement", "that quote", "that city", "this city", "that place",
+    "that state", "their", "same city", "alli", "ahi", "alla", "esa declaracion", "esa cita",
+    "esa ciudad", "ese lugar", "ese estado", "su alcalde",
 )  # fmt: skip
 _EXISTENTIAL = re.compile(r"\b(are|is|was|were) there\b|\bthere (are|is|was|were|s)\b")
 _WEAK_BACK_REFERENCES = ("it", "its", "they", "them", "ellos", "sus")
@@ -125,6 +133,7 @@ _ABOUT_THE_BOT = (
     "tu informacion", "que tan vieja", "es abogado", "eres abogado", "are you a lawyer",
     "sources do you use", "who made this", "who made you", "who built", "store my messages",
     "save my messages", "keep my messages", "real person", "are you a bot", "are you human",
+    "is this legal advice", "es asesoria legal", "esto es asesoria legal",
     "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
     "quien te hizo", "que fuentes",
 )  # fmt: skip
@@ -165,6 +174,10 @@ class QuestionReader:
         tokens = tokenize(_MARKUP.sub(" ", text))
         if not tokens:
             return Question(text, language or _detect_language(text, tokens), Intent.EMPTY)
+        quoted = self.quotes.find_quoted(text)  # who said "no stranger among us"?
+        if quoted is not None:
+            # Place names inside the quoted words ("…a pen in Washington…") are not asked about.
+            tokens = tokenize(_MARKUP.sub(" ", self.quotes.without_quoted(text))) or tokens
         matches = self.index.match(tokens)
         folded = " ".join(t.norm for t in tokens)
         language = language or _detect_language(text, tokens, matches, self.spanish_names)
@@ -193,13 +206,14 @@ class QuestionReader:
                     tuple(states),
                     topic=topic,
                     list_state=list_state,
+                    list_states_only=_asks_for_states(folded),
                     **common,
                 )
         if matches.places or matches.people:
             return Question(
                 text, language, Intent.PLACES, matches.places, matches.people, topic, **common
             )
-        if quoted := self.quotes.find_quoted(text):  # who said "no stranger among us"?
+        if quoted is not None:
             return self._said_by(quoted, text, language, common)
         if any(contains_phrase(folded, phrase) for phrase in _ABOUT_THE_BOT):
             return Question(text, language, Intent.ABOUT, **common)
@@ -282,6 +296,11 @@ def _state_code(reader: QuestionReader, mention: PlaceMention) -> str | None:
     return mention.place.state if mention.place else None
 
 
+def _asks_for_states(folded: str) -> bool:
+    words = set(folded.split())
+    return bool(words & {"states", "estados"}) and not words & {"cities", "ciudades", "places"}
+
+
 def _only_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:
     """'Colorado' only names a state; 'New York' may be the city."""
     kinds = {reader.knowledge.jurisdictions[i].type for i in mention.jurisdictions}
@@ -316,6 +335,8 @@ def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
         name = (match.group("en") or match.group("es") or "").split()
         if any(word not in STOPWORDS and not word.isdigit() for word in name):
             return True
+    if any(not token.norm.isascii() for token in tokens):
+        return True  # "東京", "Москва": a name in another script is nowhere we cover
     return any(
         token.raw[:1].isupper()
         and not (token.norm in STOPWORDS or token.norm in known_words() or token.norm.isdigit())
@@ -361,6 +382,8 @@ def _detect_language(
         score += sum(m.words.casefold() in spanish_names for m in matches.places)
     for i, token in enumerate(tokens):
         if i in in_names:
+            continue
+        if token.norm in _EITHER:
             continue
         if token.norm in _SPANISH:
             score += 1.5

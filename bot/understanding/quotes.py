@@ -59,6 +59,11 @@ class QuoteFinder:
                 return found
         return None
 
+    @staticmethod
+    def without_quoted(text: str) -> str:
+        """`text` with its quoted words taken out."""
+        return _QUOTED.sub(" ", text)
+
     def find_words(self, folded: str) -> QuoteSource | None:
         """Who said a run of at least four of the question's words (its first 40 words)."""
         words = folded.split()[:MAX_WORDS]

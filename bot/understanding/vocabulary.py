@@ -10,7 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from bot.understanding.cache import cached
-from bot.understanding.text import strip_accents
+from bot.understanding.text import fold, strip_accents
 
 # Function and question words, English and Spanish (folded: no accents, lower case).
 FUNCTION_WORDS = frozenset(
@@ -60,9 +60,22 @@ COMMON_WORD_PLACES = frozenset(
     temple reading surprise mission marina opportunity superior eagle sandy bend sparks
     midland victoria florence hollywood troy bay center university college franklin lincoln
     clinton jackson lawrence tracy chandler warren marion kent gary harvey tyler cicero beverly
-    lynn green garden haven fountain pueblo mesa madera merced escondido manteca
+    lynn green garden haven fountain pueblo mesa madera merced escondido manteca bear
+    marshall wilson
     """.split()
 )
+
+# Names that contain a place name but are not places: never read as one.
+NOT_PLACES = frozenset(
+    fold(name)
+    for name in (
+        "Washington Post", "Statue of Liberty", "Empire State Building", "Jackson Hole",
+        "White House", "Supreme Court", "City Hall", "Homeland Security",
+        "Pete Wilson", "Donald Trump", "Barack Obama", "Jeff Sessions", "Jess Sessions",
+        "Marshall Project", "The Marshall Project", "City Mayors", "ABC News",
+        "Seattle Times", "Providence Journal", "City Pages", "Change.org",
+    )
+)  # fmt: skip
 
 # Parts of names that say nothing on their own ("San", "New") and never stand for a place.
 NAME_PARTICLES = frozenset(
