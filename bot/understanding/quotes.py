@@ -15,7 +15,11 @@ MIN_LOOSE_WORDS = 4  # words without quotation marks must run at least this long
 MIN_CONTENT_WORDS = 2  # ...and hold this many words that are not function or domain words,
 LONG_RUN = 5  # or only one in a run at least this long ("this city will not be bullied")
 MAX_WORDS = 40  # of a long message, only the first words are searched
-_QUOTED = re.compile(r"[\"“”«»‘’']([^\"“”«»]{3,300}?)[\"“”«»’']")
+# Words in double quotes, or in single quotes that are not apostrophes ("you're").
+_QUOTED = re.compile(
+    r"[\"“”«»]([^\"“”«»]{3,300}?)[\"“”«»]"
+    r"|(?<!\w)['‘]((?:[^'’]|(?<=\w)['’](?=\w)){3,300}?)['’](?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,8 @@ class QuoteFinder:
 
     def find_quoted(self, text: str) -> QuoteSource | None:
         """Who said the words `text` puts in quotation marks, if a quote holds them."""
-        for segment in _QUOTED.findall(text):
-            words = fold(segment)
+        for match in _QUOTED.finditer(text):
+            words = fold(match.group(1) or match.group(2))
             if len(words.split()) >= MIN_QUOTED_WORDS and (found := self._lookup(words)):
                 return found
         return None
