@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 from question_table_held_out import CASES, CONVERSATIONS
+from table_check import check
 
-from bot.answer.model import Answer
 from bot.engine import Engine, follow_up_context
-
-
-def check(answer: Answer, kind: str, places: tuple[str, ...], language: str, topic) -> None:
-    labels = [p.id if p.id else f"?{p.name}" for p in answer.places]
-    assert (answer.kind, answer.language) == (kind, language)
-    if kind == "list":
-        assert not places or places[0] in labels
-    else:
-        assert labels == list(places)
-    if kind == "topic":
-        assert answer.topic == topic
 
 
 @pytest.mark.parametrize("case", CASES, ids=[repr(case[0])[:60] for case in CASES])

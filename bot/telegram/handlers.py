@@ -50,6 +50,7 @@ class _AddressedToBot(filters.MessageFilter):
         return False
 
 
+LAST_PLACE_KEY = "last_place"  # chat_data: the place a follow-up question refers to
 ADDRESSED = _AddressedToBot(name="AddressedToBot")
 NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
 PRIVATE_QUESTION = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND & NEW_MESSAGE
@@ -100,9 +101,6 @@ async def _answer_question(
     chat[LAST_PLACE_KEY] = follow_up_context(answer, chat.get(LAST_PLACE_KEY))
     await _reply(update, context, answer)
     await record_answer(context, answer)
-
-
-LAST_PLACE_KEY = "last_place"
 
 
 @flood_guarded
