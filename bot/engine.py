@@ -44,7 +44,7 @@ class Engine:
         self.index = PlaceIndex(knowledge, self.gazetteer)
         self.reader = QuestionReader(knowledge, self.index)
         state_names = {code: place.name for code, place in self.gazetteer.states.items()}
-        self.composer = Composer(knowledge, state_names)
+        self.composer = Composer(knowledge, state_names, self._namesakes())
         self.asked: Counter[str] = asked if asked is not None else Counter()  # ids only
 
     # --- free text ------------------------------------------------------------------------
@@ -68,6 +68,15 @@ class Engine:
         self.asked.update(p.id for p in answer.places if p.id and answer.kind == Kind.ANSWER)
         return answer
 
+    def _namesakes(self) -> frozenset[str]:
+        """Covered cities whose name real places elsewhere share: Portland (Maine, Texas)."""
+        return frozenset(
+            j.id
+            for j in self.knowledge.jurisdictions.values()
+            if j.type == "city"
+            and any(p.state != j.state for p in self.gazetteer.lookup(fold(j.name)))
+        )
+
     def _follow_up_place(self, previous: str, q: Question) -> str:
         """'And the governor?' after a city is about its state, where the state is covered."""
         if q.role == "governor" or q.wants_state:
@@ -81,7 +90,7 @@ class Engine:
         if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
             return general.not_understood(self.composer, q.text, lang)
         if q.intent == Intent.GREETING:
-            return general.help_answer(self.composer, q.text, lang)
+            return general.help_answer(self.composer, q.text, lang, thanks=q.thanks)
         if q.intent == Intent.ABOUT:
             return general.about(self.composer, lang, question=q.text)
         if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
@@ -165,7 +174,9 @@ class Engine:
             if alternatives or mention.others:
                 with_state = bool(mention.others)
                 shown = self.composer.display_name(j, with_state=True, language=lang)
-                notes.append(say(lang, "which_place", typed=mention.words or j.name, place=shown))
+                # The name as asked ("Nueva York"), never other words of the message.
+                typed = j.name if mention.fuzzy or not mention.words else mention.words.title()
+                notes.append(say(lang, "which_place", typed=typed, place=shown))
             for other in alternatives:
                 name = self.composer.display_name(other, language=lang)
                 notes.append(say(lang, "other_same_name", other=name))
@@ -179,6 +190,7 @@ class Engine:
             notes=tuple(notes),
             choices=tuple(choices),
             with_state=with_state,
+            yes_no=q.asks_status,
         )
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
@@ -228,7 +240,7 @@ class Engine:
             found = self.gazetteer.state_by_name(fold(state or ""))
             code = found.state if found else None
             if code is None:
-                return self.answer(f"{state}", language)
+                return general.unknown_state(self.composer, f"/list {state}", language)
         if code and not any(j.state == code for j in self.knowledge.jurisdictions.values()):
             return general.no_places_in_state(self.composer, f"/list {state}", code, language)
         return general.list_places(self.composer, f"/list {state or ''}".strip(), code, language)
@@ -286,8 +298,8 @@ def the_place(answer: Answer) -> str | None:
 def follow_up_context(answer: Answer, previous: str | None) -> str | None:
     """The place the next follow-up refers to: this answer's place, none after an answer
     about other places (Houston, a comparison), else still the previous one (a topic)."""
-    if answer.places:
-        return the_place(answer)
+    if answer.places or answer.kind == Kind.NOT_UNDERSTOOD:
+        return the_place(answer)  # a new subject (or one we could not follow): start afresh
     return previous
 
 

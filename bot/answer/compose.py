@@ -26,9 +26,15 @@ STATE_NAMES_NEEDING_CITY = ("New York",)
 class Composer:
     """Turns resolved places, topics and lists of one knowledge base into Answers."""
 
-    def __init__(self, knowledge: KnowledgeBase, state_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        state_names: dict[str, str],
+        namesakes: frozenset[str] = frozenset(),
+    ) -> None:
         self.knowledge = knowledge
         self.state_names = state_names  # USPS code -> English state name
+        self.namesakes = namesakes  # ids of covered places whose name other places share
         # The span of the sources, to the month: "November 2016 – June 2017".
         dates = sorted(PartialDate(s.date.year, s.date.month) for s in knowledge.sources.values())
         self.first = dates[0] if dates else None
@@ -51,7 +57,11 @@ class Composer:
             return f"{j.name} State" if j.name in self.shared_names else j.name
         if j.name == state_name:
             return f"{j.name} City" if j.type == "city" else j.name
-        return f"{j.name}, {state_name}" if with_state else j.name
+        if with_state:
+            return f"{j.name}, {state_name}"
+        if j.id in self.namesakes:  # "Portland (Oregon)", not Maine's, even in a list
+            return f"{j.name} ({state_name})"
+        return j.name
 
     @property
     def jurisdictions(self) -> list[Jurisdiction]:
@@ -63,6 +73,7 @@ class Composer:
 
     def place_name(self, place: Place, language: str = "en", *, as_state: bool = False) -> str:
         """'Houston, Texas'; 'Texas'; with as_state, 'Washington State' / 'estado de Washington'."""
+        as_state = as_state or any(j.name == place.name for j in self.jurisdictions)
         if place.type == "state":
             return say(language, "state_of", name=place.name) if as_state else place.name
         if place.type == "district":
@@ -118,12 +129,16 @@ class Composer:
         between = f"entre {first} y {last}" if language == "es" else f"{first} – {last}"
         return {"span": f"{first} – {last}", "between": between}
 
-    def stance_line(self, j: Jurisdiction, language: str, *, with_state: bool = False) -> str:
+    def stance_line(
+        self, j: Jurisdiction, language: str, *, with_state: bool = False, yes_no: bool = True
+    ) -> str:
+        """'Yes — as of May 2017, Denver was a sanctuary city.' A "Yes" only answers a
+        question about sanctuary status: to "is it safe there?" it would mislead."""
         # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
         kind = "city" if j.type == "district" else j.type.value
         return say(
             language,
-            f"stance.{j.stance.value}",
+            f"{'stance' if yes_no else 'plain'}.{j.stance.value}",
             **dated(j.as_of, language),
             place=self.display_name(j, with_state=with_state, language=language),
             type=say(language, f"type.{kind}"),
@@ -144,6 +159,7 @@ class Composer:
         notes: tuple[str, ...] = (),
         choices: tuple[Choice, ...] = (),
         with_state: bool = False,
+        yes_no: bool = False,
     ) -> Answer:
         quotes, details = self._pick_quotes(j, language, speaker, role, all_quotes)
         shown = [self.quote_view(q, language) for q in quotes]
@@ -152,7 +168,7 @@ class Composer:
             question=question,
             kind=Kind.ANSWER,
             language=language,
-            bottom_line=self.stance_line(j, language, with_state=with_state),
+            bottom_line=self.stance_line(j, language, with_state=with_state, yes_no=yes_no),
             places=(self.place_ref(j),),
             details=(*notes, j.summary.get(language), *details),
             quotes=tuple(shown),
@@ -230,14 +246,14 @@ class Composer:
 
     def not_covered(self, question: str, places: list[Place], language: str) -> Answer:
         count = "1" if len(places) == 1 else "n"
-        names = join_names([self.place_name(p) for p in places], language)
+        names = join_names([self.place_name(p, language) for p in places], language)
         covered = sorted(self.display_name(j, language=language) for j in self.jurisdictions)
         if len(covered) > MAX_NAMES_LISTED:
             more = say(language, "and_more", count=len(covered) - MAX_NAMES_LISTED)
             covered = [*covered[:MAX_NAMES_LISTED], more]
         states = {p.state for p in places}
         nearby = [j for j in self.jurisdictions if j.state in states]
-        details = [say(language, "covered_list", names=", ".join(covered))]
+        details = [say(language, "covered_list", names=", ".join(covered)).replace("..", ".")]
         if nearby:
             related = join_names(
                 [self.display_name(j, language=language) for j in nearby], language
@@ -265,7 +281,7 @@ class Composer:
                     Choice(self.display_name(j, language=language), f"place:{j.id}")
                     for j in nearby[:4]
                 ),
-                Choice(say(language, "list.group.sanctuary"), "list:ALL"),
+                Choice(say(language, "button.all_places"), "list:ALL"),
             ),
         )
 

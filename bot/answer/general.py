@@ -11,7 +11,7 @@ from bot.knowledge.model import Jurisdiction, Stance, Topic
 from bot.understanding.gazetteer import Place
 
 LIST_ORDER = (Stance.SANCTUARY, Stance.LIMITS_COOPERATION, Stance.UNCLEAR, Stance.UNKNOWN)
-MAX_LIST_BUTTONS = 12
+MAX_LIST_BUTTONS = 40
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)”\"])[.!?](?=\s+[A-Z¿¡“\"])")
 
 
@@ -106,14 +106,26 @@ def topic(composer: Composer, question: str, item: Topic, language: str) -> Answ
     )
 
 
-def help_answer(composer: Composer, question: str, language: str) -> Answer:
+def help_answer(
+    composer: Composer, question: str, language: str, *, thanks: bool = False
+) -> Answer:
+    """How to ask, with examples; after a "thank you", short and kind."""
     examples = tuple(say(language, "examples").split("|"))
+    if thanks:
+        return Answer(
+            question=question,
+            kind=Kind.HELP,
+            language=language,
+            bottom_line=say(language, "thanks"),
+            details=(say(language, "help", **composer.span(language)),),
+            choices=tuple(Choice(e, f"ask:{e}") for e in examples[:3]),
+        )
     return Answer(
         question=question,
         kind=Kind.HELP,
         language=language,
         bottom_line=say(language, "help", **composer.span(language)),
-        details=(say(language, "help.more"),),
+        details=(say(language, "help.more"), say(language, "help.commands")),
         examples=examples,
         choices=tuple(Choice(e, f"ask:{e}") for e in examples),
     )
@@ -197,6 +209,20 @@ def outside_the_us(composer: Composer, question: str, places: list[Place], langu
         kind=Kind.NOT_UNDERSTOOD,
         language=language,
         bottom_line=say(language, "outside_us", places=names),
+        details=(say(language, "help", **composer.span(language)),),
+        examples=examples,
+        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
+    )
+
+
+def unknown_state(composer: Composer, question: str, language: str) -> Answer:
+    """'/list ZZ': a clear word about the state, then the usual help."""
+    examples = tuple(say(language, "examples").split("|"))
+    return Answer(
+        question=question,
+        kind=Kind.NOT_UNDERSTOOD,
+        language=language,
+        bottom_line=say(language, "unknown_state"),
         details=(say(language, "help", **composer.span(language)),),
         examples=examples,
         choices=tuple(Choice(e, f"ask:{e}") for e in examples),

@@ -34,7 +34,7 @@ PHRASES: dict[str, dict[str, str]] = {
             "or a legal aid organization you trust."
         ),
         "which_place": "I took “{typed}” to mean {place}.",
-        "other_same_name": "For {other}, ask about it by name.",
+        "other_same_name": "If you mean {other}, ask about “{other}”.",
         "not_covered": (
             "I don't have information about {places} in my sources. That doesn't mean "
             "{it_has} no policy — my knowledge comes from a few news articles ({span}"
@@ -101,6 +101,22 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "and",
         "approx": "approx. {date}",
         "and_more": "and {count} more (/list)",
+        "plain.sanctuary": "As of {date}, {place} was a sanctuary {type}.",
+        "plain.limits_cooperation": (
+            "As of {date}, {place} had policies that limit cooperation with federal "
+            "immigration enforcement."
+        ),
+        "plain.unclear": "As of {date}, the statements about {place} conflict.",
+        "plain.unknown": (
+            "My sources name {place} ({date}) without a stance on sanctuary policies."
+        ),
+        "button.all_places": "All places I cover",
+        "thanks": "You're welcome!",
+        "help.commands": (
+            "On Telegram: /city NAME, /list [STATE], /topics, /sources, /about, /language; "
+            "in any chat, type @ and my name, then a place."
+        ),
+        "unknown_state": "I don't know that US state. Try /list CA or /list California.",
         "state_of": "{name} State",
         "outside_us": (
             "I only have information about places in the United States, and {places} is "
@@ -138,7 +154,7 @@ PHRASES: dict[str, dict[str, str]] = {
             "inmigración o a una organización de ayuda legal de confianza."
         ),
         "which_place": "Entendí que “{typed}” se refiere a {place}.",
-        "other_same_name": "Para {other}, pregunte por su nombre.",
+        "other_same_name": "Si se refiere a {other}, pregunte por «{other}».",
         "not_covered": (
             "No tengo información sobre {places} en mis fuentes. Eso no significa que "
             "{it_has} una política — mi conocimiento viene de unos pocos artículos de prensa "
@@ -210,6 +226,22 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "y",
         "approx": "aprox. {date}",
         "and_more": "y {count} más (/list)",
+        "plain.sanctuary": "{When}, {place} era {article} {type} santuario.",
+        "plain.limits_cooperation": (
+            "{When}, {place} tenía políticas que limitan la cooperación con las autoridades "
+            "federales de inmigración."
+        ),
+        "plain.unclear": "{When}, las declaraciones sobre {place} se contradicen.",
+        "plain.unknown": (
+            "Mis fuentes mencionan {place} ({date}) sin una postura sobre políticas de santuario."
+        ),
+        "button.all_places": "Todos los lugares que conozco",
+        "thanks": "¡De nada!",
+        "help.commands": (
+            "En Telegram: /city NOMBRE, /list [ESTADO], /topics, /sources, /about, /language; "
+            "en cualquier chat, escriba @ y mi nombre, y luego un lugar."
+        ),
+        "unknown_state": "No conozco ese estado de EE. UU. Pruebe /list CA o /list California.",
         "state_of": "estado de {name}",
         "outside_us": (
             "Solo tengo información sobre lugares de Estados Unidos, y {places} no es uno de ellos."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from html import escape as _escape
 from typing import Any
 
@@ -36,6 +36,18 @@ def _attribution(quote: QuoteView) -> str:
 def _source_line(answer: Answer, source: SourceRef) -> str:
     date = source.date + (f", {_label(answer, 'inferred')}" if source.date_inferred else "")
     return f"{source.outlet}: “{source.title}” ({date})"
+
+
+def shorten(answer: Answer) -> Answer:
+    """A group chat's version: the bottom line, one paragraph, one quote, two sources; how
+    old it is and "not legal advice" always stay. Buttons bring the rest."""
+    return replace(
+        answer,
+        details=answer.details[:2],
+        quotes=answer.quotes[:1],
+        sources=answer.sources[:2],
+        examples=answer.examples[:3],
+    )
 
 
 def render_text(answer: Answer) -> str:

@@ -11,11 +11,12 @@ import html
 import logging
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Choice
-from bot.answer.render import render_html, render_text
+from bot.answer.render import render_html, render_text, shorten
 from bot.telegram.keyboards import build_keyboard, extra_choices, place_id
 from bot.telegram.services import services
 from bot.telegram.split import split_html
@@ -68,7 +69,9 @@ async def reply_answer(
     quote: bool = False,
     view: str = "answer",
 ) -> None:
-    """Send `answer` to the chat of `message`; in groups, the first part quotes it."""
+    """Send `answer` to the chat of `message`; in groups, shorter, and quoting the question."""
+    if message.chat.type != ChatType.PRIVATE:
+        answer = shorten(answer)  # never flood a group: "Sources" and "More quotes" expand
     markup = answer_markup(answer, context, view)
     try:
         await _send_parts(message, answer_parts(answer), markup, quote=quote)

@@ -43,6 +43,8 @@ class Question:
     wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
     refers_back: bool = False  # "what did the mayor say?", "is it safe there?": a follow-up
     refers_back_weakly: bool = False  # "is it?", "do they?": a follow-up if nothing else fits
+    asks_status: bool = False  # names "sanctuary": a yes/no about status fits the answer
+    thanks: bool = False  # "thank you", "gracias"
     topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
 
 
@@ -85,7 +87,9 @@ _ADVICE = (
     "me pueden deportar", "me van a deportar", "deportarme", "abogado", "abogada",
     "ayuda legal", "consejo legal", "soy indocumentado", "soy indocumentada", "mi familia",
     "mi esposo", "mi esposa", "mi hijo", "mi hija", "mi mama", "mi papa", "en mi puerta",
-    "ayudenme", "ayudame",
+    "ayudenme", "ayudame", "is it safe", "safe for", "safe to", "safe there", "get deported",
+    "be deported", "deport", "deported", "deportation", "deportado", "deportada", "deportar",
+    "deportacion", "es seguro", "a salvo", "estoy seguro",
 )  # fmt: skip
 _ROLES = {
     "mayor": ("mayor", "mayors", "alcalde", "alcaldesa", "alcaldes"),
@@ -138,6 +142,7 @@ _ABOUT_THE_BOT = (
     "quien te hizo", "que fuentes",
 )  # fmt: skip
 _SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
+_THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")
 
 
 class QuestionReader:
@@ -189,6 +194,8 @@ class QuestionReader:
             or any(contains_phrase(_EXISTENTIAL.sub(" ", folded), w) for w in _BACK_REFERENCES),
             "refers_back_weakly": any(contains_phrase(folded, w) for w in _WEAK_BACK_REFERENCES),
             "wants_advice": any(contains_phrase(folded, phrase) for phrase in _ADVICE),
+            "asks_status": any(contains_phrase(folded, w) for w in _SANCTUARY_WORDS),
+            "thanks": any(contains_phrase(folded, w) for w in _THANKS),
             "wants_state": role == "governor"
             or any(contains_phrase(folded, word) for word in ("state", "estado")),
         }

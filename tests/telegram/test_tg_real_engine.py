@@ -102,7 +102,7 @@ async def test_a_follow_up_is_about_the_last_place_in_that_chat(real: Harness) -
     await real.reply(chat_id=BOB["id"])
     await real.say("What did the mayor say?", user=BOB)
     follow_up = await real.reply(chat_id=BOB["id"])
-    assert follow_up.text.startswith("<b>Yes — as of May 2017, Denver was a sanctuary city.")
+    assert follow_up.text.startswith("<b>As of May 2017, Denver was a sanctuary city.")
     assert "Michael Hancock, Mayor of Denver" in follow_up.text
     # Another person's chat has no last place: the same words are not understood there.
     await real.say("What did the mayor say?", user=ALICE)
@@ -155,3 +155,16 @@ async def test_stats_after_a_scripted_conversation_hold_no_typed_text(
     ):
         assert typed not in stored, typed
     assert "houston" in stored  # the one thing it keeps: the place names it counts
+
+
+async def test_group_answers_are_short_and_expand_with_buttons(real: Harness) -> None:
+    await real.say(f"@{BOT_NAME} is Chicago a sanctuary city?", chat=GROUP)
+    reply = await real.reply(chat_id=GROUP["id"])
+    assert reply.text.count("<blockquote>") == 1
+    assert len(reply.text) < 1500
+    labels = [label for row in reply.buttons() for label, _ in row]
+    assert "More quotes" in labels and "Sources" in labels
+    await real.say("Is Chicago a sanctuary city?", user=BOB)
+    private = await real.reply(chat_id=BOB["id"])
+    assert private.text.count("<blockquote>") == 2  # a private chat gets the full answer
+    assert_all_well_formed(real)

@@ -1,0 +1,64 @@
+"""What a user reads: the bottom line, caveats and names, in the situations that matter."""
+
+from __future__ import annotations
+
+from bot.answer.phrases import say
+from bot.answer.render import render_text
+from bot.engine import Engine, follow_up_context
+
+
+def test_a_yes_only_answers_a_question_about_sanctuary_status(engine: Engine) -> None:
+    assert engine.answer("Is Denver a sanctuary city?").bottom_line.startswith("Yes — as of")
+    for question in (
+        "Can I get deported in Denver?",
+        "denver",
+        "What did the mayor of Denver say?",
+    ):
+        assert engine.answer(question).bottom_line.startswith("As of May 2017, Denver was")
+
+
+def test_safety_and_deportation_questions_say_not_legal_advice(engine: Engine) -> None:
+    for question in ("Can I get deported in Denver?", "Is it safe for me in Chicago?",
+                     "¿Me pueden deportar en Chicago?"):  # fmt: skip
+        answer = engine.answer(question)
+        assert say(answer.language, "legal") in answer.caveats, question
+
+
+def test_every_answer_says_how_old_its_information_is(engine: Engine) -> None:
+    for question in ("Is Denver a sanctuary city?", "What is ICE?", "Which cities are sanctuary "
+                     "cities?", "Is Houston a sanctuary city?", "Is Washington a sanctuary city?",
+                     "¿Es Denver una ciudad santuario?", "Denver vs Boulder", "hi"):  # fmt: skip
+        text = render_text(engine.answer(question))
+        assert "2016" in text and "2017" in text, question
+
+
+def test_a_place_others_share_is_named_with_its_state(engine: Engine) -> None:
+    listing = render_text(engine.answer("Which cities are sanctuary cities?"))
+    assert "Portland (Oregon)" in listing
+    assert "I took “Portland” to mean Portland, Oregon." in render_text(engine.answer("Portland"))
+
+
+def test_not_covered_names_the_place_and_offers_what_is_covered(engine: Engine) -> None:
+    answer = engine.answer("Is Houston a sanctuary city?")
+    assert answer.bottom_line.startswith("I don't have information about Houston, Texas")
+    assert "doesn't mean it has no policy" in answer.bottom_line
+    assert [c.label for c in answer.choices] == ["All places I cover"]
+    washington = engine.answer("Washington State")
+    assert washington.bottom_line.startswith("I don't have information about Washington State")
+
+
+def test_thanks_gets_a_short_reply(engine: Engine) -> None:
+    assert engine.answer("thanks!").bottom_line == "You're welcome!"
+    assert engine.answer("muchas gracias").bottom_line == "¡De nada!"
+
+
+def test_an_unknown_state_in_list_is_said_plainly(engine: Engine) -> None:
+    answer = engine.list_places("ZZ", "en")
+    assert answer.bottom_line == say("en", "unknown_state")
+
+
+def test_places_abroad_end_the_follow_up_context(engine: Engine) -> None:
+    previous = follow_up_context(engine.answer("Is Chicago a sanctuary city?"), None)
+    abroad = engine.answer("Is Toronto a sanctuary city?", previous=previous)
+    assert abroad.bottom_line.startswith("I only have information about places in the United")
+    assert follow_up_context(abroad, previous) is None
