@@ -1,0 +1,131 @@
+"""The words and patterns that tell what kind of question a message is (English and Spanish,
+folded: lower case, no accents)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.text import contains_phrase
+
+MAX_GREETING_WORDS = 8
+GREETINGS = (
+    "hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening",
+    "thanks", "thank you", "thx", "ty", "ok", "okay", "cool", "great", "bye", "goodbye",
+    "help", "start", "menu", "what can you do", "who are you", "how does this work",
+    "hola", "buenas", "buenos dias", "buenas tardes", "buenas noches", "gracias",
+    "muchas gracias", "ayuda", "adios", "que puedes hacer", "quien eres", "como funciona",
+    "vale", "perfecto", "how do i use this", "how do i use you", "what do you do",
+    "como se usa", "como funciona esto", "que haces", "que es esto", "what is this",
+    "please help", "help me", "help please", "ayudame", "ayuda por favor",
+)  # fmt: skip
+ADVICE = (
+    "what should i do", "what do i do", "what can i do", "should i", "am i safe", "will i be",
+    "can i be", "can they deport me", "deport me", "lawyer", "legal advice", "legal help",
+    "i am undocumented", "im undocumented", "i m undocumented", "my family", "my husband",
+    "my wife", "my son", "my daughter", "my mother", "my father", "at my door", "help me",
+    "que hago", "que debo hacer", "que puedo hacer", "estoy seguro", "estoy segura",
+    "me pueden deportar", "me van a deportar", "deportarme", "abogado", "abogada",
+    "ayuda legal", "consejo legal", "soy indocumentado", "soy indocumentada", "mi familia",
+    "mi esposo", "mi esposa", "mi hijo", "mi hija", "mi mama", "mi papa", "en mi puerta",
+    "ayudenme", "ayudame", "is it safe", "safe for", "safe to", "safe there", "get deported",
+    "be deported", "deport", "deported", "deportation", "deportado", "deportada", "deportar",
+    "deportacion", "es seguro", "a salvo", "estoy seguro",
+)  # fmt: skip
+ROLES = {
+    "mayor": ("mayor", "mayors", "alcalde", "alcaldesa", "alcaldes"),
+    "police": ("police", "chief", "lapd", "sheriff", "policia", "jefe", "jefa", "sfpd", "nypd"),
+    "governor": ("governor", "gobernador", "gobernadora"),
+    "council": ("council", "councilor", "supervisor", "supervisors", "concejal", "concejo"),
+    "attorney general": ("attorney general", "fiscal general", "procurador"),
+}
+# Asking for a list: "which/what … cities", "list …", "sanctuary cities in …". Together with
+# a sanctuary word (below) unless it is the bare command "list".
+LIST_REQUEST = re.compile(
+    r"\b(which|what|que|cuales|all|todas|todos|other|otras|otros)\s+(\w+\s+){0,3}"
+    r"(cities|places|states|counties|jurisdictions|ones|ciudades|lugares|estados|condados)\b"
+    r"|^(list|lista|show|mostrar|name|dame)\b|\b(la|the|full|a) list\b|\blist of\b|\blista de\b"
+    r"|\b(sanctuary|santuario) (cities|places|states|counties) (in|en)\b"
+    r"|\b(ciudades|estados|condados|lugares) santuario (en|de)\b"
+)
+# Weaker cues ("are there any…", "how many… in Colorado") ask for a list only of one state.
+LIST_IN_STATE = re.compile(r"\b(any|how many|cuantas|cuantos|hay|more|mas)\b")
+# Asking what something means, or what a source said, is not asking for the list.
+DEFINITION_WORDS = re.compile(
+    r"\b(explain|mean|meaning|define|definition|significa|explica\w*|outlet|article|said"
+    r"|figure|cifra|dijo|number|numero)\b"
+)
+LIST_SUBJECT = re.compile(
+    r"\b(sanctuar\w*|santuario\w*|protect\w*|proteg\w*|welcoming|information|info|cover\w*"
+    r"|know|informacion|cubres|cubre|sabes|tienes|safe|seguro|segura|seguros|seguras)\b"
+)
+MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
+# Words that point back to the place of the previous answer in a conversation.
+BACK_REFERENCES = (
+    "there", "that statement", "that quote", "that city", "this city", "that place",
+    "that state", "their", "same city", "alli", "ahi", "alla", "esa declaracion", "esa cita",
+    "esa ciudad", "ese lugar", "ese estado", "su alcalde",
+)  # fmt: skip
+EXISTENTIAL = re.compile(r"\b(are|is|was|were) there\b|\bthere (are|is|was|were|s)\b")
+WEAK_BACK_REFERENCES = ("it", "its", "they", "them", "ellos", "sus")
+# Questions about the bot and its data rather than about a place.
+ABOUT_THE_BOT = (
+    "how old", "is this current", "is this info current", "up to date", "outdated",
+    "when was this", "when was that", "when is this from", "your sources", "your information",
+    "your data",
+    "where does this come from", "where do you get", "who made you", "are you a lawyer",
+    "actualizada", "actualizado", "de cuando es", "de donde sacas", "tus fuentes",
+    "tu informacion", "que tan vieja", "es abogado", "eres abogado", "are you a lawyer",
+    "sources do you use", "who made this", "who made you", "who built", "store my messages",
+    "save my messages", "keep my messages", "real person", "are you a bot", "are you human",
+    "is this legal advice", "es asesoria legal", "esto es asesoria legal",
+    "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
+    "quien te hizo", "que fuentes",
+)  # fmt: skip
+SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
+THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")
+
+# "Is Toronto a sanctuary city?", "¿la ciudad de México es santuario?": a name we don't know.
+IS_IT_A_SANCTUARY = re.compile(
+    r"^(is|es|are|son)\s+(?P<en>.+?)\s+(a|an|una|un)?\s*(sanctuary|santuario|ciudad santuario)"
+    r"|^(?P<es>.+?)\s+(es|son)\s+(una\s+|un\s+)?(ciudad\s+|estado\s+)?santuario"
+)
+
+
+def stems(folded: str) -> str:
+    """Plural and third-person "s" dropped, so "cuts funds" meets the keyword "cut fund"."""
+    return " ".join(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in folded.split()
+    )
+
+
+def asks_for_states(folded: str) -> bool:
+    words = set(folded.split())
+    return bool(words & {"states", "estados"}) and not words & {"cities", "ciudades", "places"}
+
+
+def asks_for_list(folded: str, names_a_state: bool, names_only_a_state: bool) -> bool:
+    if folded in ("list", "lista"):
+        return True
+    if folded.startswith(("why ", "por que ")) or DEFINITION_WORDS.search(folded):
+        return False  # "Why are there sanctuary cities?", "explain what sanctuary cities are"
+    about_coverage = bool(LIST_SUBJECT.search(folded)) or names_a_state
+    if LIST_REQUEST.search(folded) and about_coverage:
+        return True  # not "Which cities got letters?"
+    # "Are there any in Colorado?" — but "how many undocumented in New York" is the city.
+    return names_only_a_state and bool(LIST_IN_STATE.search(folded))
+
+
+def role_in(folded: str) -> str | None:
+    for role, words in ROLES.items():
+        if any(contains_phrase(folded, word) for word in words):
+            return role
+    return None
+
+
+def starts_with_greeting(folded: str) -> bool:
+    """'thank you so much', 'hola buenas noches': a short message that opens with a greeting
+    (this is only asked once no place, person or topic was found)."""
+    return len(folded.split()) <= MAX_GREETING_WORDS and any(
+        folded.startswith(g + " ") for g in GREETINGS
+    )
