@@ -101,14 +101,14 @@ class Composer:
     def quote_view(self, quote: Quote, language: str) -> QuoteView:
         source = self.knowledge.sources.get(quote.source)
         outlet = source.outlet if source else quote.source
-        speaker = quote.speaker
-        if quote.joint_with:
-            speaker = join_names([quote.speaker, *quote.joint_with], language)
         date = quote.date.human(language)
         if quote.date_inferred:
             date = say(language, "approx", date=date)
         context = quote.context.get(language) if quote.context else None
-        return QuoteView(quote.text, speaker, quote.role, outlet, date, quote.source, context)
+        if quote.joint_with and not context:  # the speaker's role is theirs alone
+            names = join_names(list(quote.joint_with), language)
+            context = say(language, "joint_statement", names=names)
+        return QuoteView(quote.text, quote.speaker, quote.role, outlet, date, quote.source, context)
 
     def age(self, date: PartialDate | None, language: str) -> str:
         newest = date or self.last

@@ -118,6 +118,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "unknown_state": "I don't know that US state. Try /list CA or /list California.",
         "state_of": "{name} State",
+        "joint_statement": "in a joint statement with {names}",
         "outside_us": (
             "I only have information about places in the United States, and {places} is "
             "not one of them."
@@ -243,6 +244,7 @@ PHRASES: dict[str, dict[str, str]] = {
         ),
         "unknown_state": "No conozco ese estado de EE. UU. Pruebe /list CA o /list California.",
         "state_of": "estado de {name}",
+        "joint_statement": "en una declaración conjunta con {names}",
         "outside_us": (
             "Solo tengo información sobre lugares de Estados Unidos, y {places} no es uno de ellos."
         ),

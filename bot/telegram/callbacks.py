@@ -10,8 +10,10 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
+from bot.engine import follow_up_context
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
+from bot.telegram.handlers import LAST_PLACE_KEY
 from bot.telegram.send import edit_answer, reply_answer
 from bot.telegram.services import LANGUAGE_KEY, record_answer, services, user_language
 
@@ -65,6 +67,10 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         answer = engine.list_places(None if payload.upper() == "ALL" else payload, language)
     else:  # "ask": an example question
         answer = engine.answer(payload, language)
+    if context.chat_data is not None:  # a follow-up question is now about this answer
+        context.chat_data[LAST_PLACE_KEY] = follow_up_context(
+            answer, context.chat_data.get(LAST_PLACE_KEY)
+        )
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         await edit_answer(query, answer, context, view="answer")

@@ -117,6 +117,8 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     if payload in services(context).knowledge.knowledge.jurisdictions:
         answer = engine.place(payload, language)
+        if context.chat_data is not None:
+            context.chat_data[LAST_PLACE_KEY] = payload
         await _reply(update, context, answer)
         await record_answer(context, answer)
         return

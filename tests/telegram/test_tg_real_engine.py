@@ -168,3 +168,17 @@ async def test_group_answers_are_short_and_expand_with_buttons(real: Harness) ->
     private = await real.reply(chat_id=BOB["id"])
     assert private.text.count("<blockquote>") == 2  # a private chat gets the full answer
     assert_all_well_formed(real)
+
+
+async def test_a_follow_up_after_pressing_a_place_button(real: Harness) -> None:
+    await real.say("/list CA", user=BOB)
+    listing = await real.reply(chat_id=BOB["id"])
+    button = next(data for row in listing.buttons() for label, data in row if label == "San Jose")
+    await real.push(callback_update(button, listing.result, user=BOB))
+    await real.server.wait_call("answerCallbackQuery")
+    await real.reply(chat_id=BOB["id"])
+    await real.say("what did the mayor say?", user=BOB)
+    follow_up = await real.reply(chat_id=BOB["id"])
+    assert follow_up.text.startswith("<b>As of April 24, 2017, San Jose was")
+    assert "Sam Liccardo" in follow_up.text
+    assert_all_well_formed(real)
