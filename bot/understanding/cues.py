@@ -66,7 +66,9 @@ BACK_REFERENCES = (
     "esa ciudad", "ese lugar", "ese estado", "su alcalde",
 )  # fmt: skip
 EXISTENTIAL = re.compile(r"\b(are|is|was|were) there\b|\bthere (are|is|was|were|s)\b")
-WEAK_BACK_REFERENCES = ("it", "its", "they", "them", "ellos", "sus")
+WEAK_BACK_REFERENCES = (
+    "it", "its", "they", "them", "that", "still", "ellos", "sus", "eso", "asi", "sigue",
+)  # fmt: skip
 # Questions about the bot and its data rather than about a place.
 ABOUT_THE_BOT = (
     "how old", "is this current", "is this info current", "up to date", "outdated",
@@ -79,7 +81,9 @@ ABOUT_THE_BOT = (
     "save my messages", "keep my messages", "real person", "are you a bot", "are you human",
     "is this legal advice", "es asesoria legal", "esto es asesoria legal",
     "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
-    "quien te hizo", "que fuentes",
+    "quien te hizo", "que fuentes", "do you speak spanish", "do you speak english",
+    "habla espanol", "hablas espanol", "habla ingles", "de donde saca", "de donde sacas",
+    "de donde viene la informacion",
 )  # fmt: skip
 SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")

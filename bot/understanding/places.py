@@ -15,9 +15,11 @@ from bot.understanding.text import Token, fold
 from bot.understanding.vocabulary import (
     COMMON_WORD_PLACES,
     FUNCTION_WORDS,
+    LEADING_PARTICLES,
     NAME_PARTICLES,
     NOT_PLACES,
     STOPWORDS,
+    TITLES,
     known_words,
 )
 
@@ -120,11 +122,14 @@ class PlaceIndex:
 
     # --- matching -------------------------------------------------------------------------
 
-    def match(self, tokens: list[Token]) -> Matches:
+    def match(self, tokens: list[Token], *, spanish: bool = False) -> Matches:
         letters = [t for t in tokens if t.raw.isalpha()]
         shouting = len(letters) >= SHOUTING_WORDS and all(t.is_upper for t in letters)
         lowercase = all(t.raw.islower() or not t.raw.isalpha() for t in tokens)
-        used = [False] * len(tokens)
+        self._spanish = spanish
+        # A message that capitalises words after its first one uses capitals for names.
+        self._cased = not shouting and any(t.raw[:1].isupper() for t in tokens[1:])
+        used = self._people_after_titles(tokens)
         places: list[PlaceMention] = []
         people: list[PersonMention] = []
         # Longest spans first; at each length exact names before typos, so "nueba york" is
@@ -157,6 +162,26 @@ class PlaceIndex:
             replace(m, words=" ".join(t.raw for t in tokens[m.start : m.end])) for m in qualified
         ]
         return Matches(tuple(typed), tuple(people))
+
+    def _people_after_titles(self, tokens: list[Token]) -> list[bool]:
+        """Mark the capitalised names after a title ("Mayor Brandon Johnson") as taken, unless
+        they name an official the knowledge base knows."""
+        used = [False] * len(tokens)
+        for i, token in enumerate(tokens[:-1]):
+            if token.norm not in TITLES:
+                continue
+            end = i + 1
+            while end < len(tokens) and end - i <= 3 and tokens[end].raw[:1].isupper():
+                end += 1
+            names = " ".join(t.norm for t in tokens[i + 1 : end])
+            known = names in self.people or f"{token.norm} {names}" in self.people
+            # ...or a typo of one ("Mayor Ed Murry"): the matcher will find them.
+            known = known or bool(
+                process.extractOne(names, list(self.people), scorer=fuzz.ratio, score_cutoff=80)
+            )
+            if end > i + 1 and not known and names not in self.aliases:
+                used[i + 1 : end] = [True] * (end - i - 1)
+        return used
 
     def _not_a_place(self, span: list[Token]) -> bool:
         key = " ".join(t.norm for t in span)
@@ -230,6 +255,12 @@ class PlaceIndex:
             return None  # "start" is a word, not a typo of Stuart, FL; a typo has a non-word
         if all(t.norm in NAME_PARTICLES for t in span):
             return None
+        if len(span) > 1 and (
+            span[-1].norm in LEADING_PARTICLES or any(t.norm in self.aliases for t in span)
+        ):
+            return None  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
+        if self._cased and not any(t.raw[:1].isupper() for t in span):
+            return None  # who capitalises writes place names with capitals: "conoce" is a word
         key = " ".join(t.norm for t in span)
         letters = len(key.replace(" ", ""))
         choices = self._fuzzy_choices.get((len(key), key[0]))
@@ -244,6 +275,10 @@ class PlaceIndex:
         if best is None:
             return None
         target = targets[best[2]]
+        if target.kind == "gazetteer" and self._spanish and not span[0].raw[:1].isupper():
+            # Spanish verb forms are missing from the word lists ("conoce" ~ Conroe, TX): a
+            # lowercase word in Spanish is corrected only into a place the bot covers.
+            return None
         # A tie between a covered name and a real one (chicgo: chicago 92, chico 91) goes to
         # the better score; extractOne already returns the first best.
         end = start + len(span)

@@ -34,9 +34,13 @@ class QualifierRules:
                 result.append(PlaceMention(mention.start, following.end, (), abroad))
                 index += 2
                 continue
-            if following is not None and self._is_qualifier(mention, following):
+            if following is not None and self._is_qualifier(mention, following, tokens):
                 result.append(self._qualified(mention, following, tokens))
                 index += 2
+                continue
+            if (code := self._lowercase_code(mention, tokens)) is not None:
+                result.append(self._qualified(mention, code, tokens))
+                index += 1
                 continue
             result.append(self._with_type_hint(mention, tokens))
             index += 1
@@ -67,9 +71,25 @@ class QualifierRules:
             and fold(place.name) in self.gazetteer.countries
         )
 
-    def _is_qualifier(self, mention: PlaceMention, following: PlaceMention) -> bool:
+    def _lowercase_code(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention | None:
+        """'portland me': a lowercase state code right after a city that has a namesake in
+        that state (the word "me" alone is never Maine)."""
+        if mention.end >= len(tokens) or self._mention_type(mention) != "city":
+            return None
+        state = self.gazetteer.states.get(tokens[mention.end].norm.upper())
+        if len(tokens[mention.end].norm) != 2 or state is None:
+            return None
+        name = self._mention_name(mention, tokens)
+        if not any(p.state == state.state for p in self.gazetteer.lookup(fold(name))):
+            return None
+        return PlaceMention(mention.end, mention.end + 1, (), state)
+
+    def _is_qualifier(
+        self, mention: PlaceMention, following: PlaceMention, tokens: list[Token]
+    ) -> bool:
         state_place = following.place
-        if following.start != mention.end or following.fuzzy:
+        between = [t.norm for t in tokens[mention.end : following.start]]
+        if between not in ([], ["de"]) or following.fuzzy:  # "San José de California"
             return False
         if state_place is None or state_place.type not in ("state", "district"):
             # A covered state named by its alias ("Nuevo México") has no gazetteer place.
@@ -78,6 +98,11 @@ class QualifierRules:
             if not kinds & {"state", "district"}:
                 return False
         return self._mention_type(mention) in ("city", "county")
+
+    def _mention_name(self, mention: PlaceMention, tokens: list[Token]) -> str:
+        if mention.jurisdictions:
+            return self.knowledge.jurisdictions[mention.jurisdictions[0]].name
+        return mention.place.name if mention.place else _display_words(tokens, mention)
 
     def _mention_type(self, mention: PlaceMention) -> str:
         if mention.jurisdictions:
@@ -97,11 +122,8 @@ class QualifierRules:
         end = qualifier.end
         if in_state:
             return PlaceMention(mention.start, end, in_state, fuzzy=mention.fuzzy, qualifier=state)
-        key = " ".join(t.norm for t in tokens[mention.start : mention.end])
-        name = mention.place.name if mention.place else _display_words(tokens, mention)
-        if mention.jurisdictions:
-            name = self.knowledge.jurisdictions[mention.jurisdictions[0]].name
-            key = fold(name)
+        name = self._mention_name(mention, tokens)
+        key = fold(name)
         real = next((p for p in self.gazetteer.lookup(key) if p.state == state), None)
         place = real or Place(name, self._mention_type(mention) or "city", state)
         return PlaceMention(mention.start, end, (), place, mention.fuzzy, qualifier=state)

@@ -101,10 +101,13 @@ class QuestionReader:
         if not tokens:
             return Question(text, language or detect_language(text, tokens), Intent.EMPTY)
         quoted = self.quotes.find_quoted(text)  # who said "no stranger among us"?
+        if quoted is not None and self._names_a_topic(quoted[1]):
+            quoted = None  # "what's a 'Fourth Amendment city'?" asks about the term
         if quoted is not None:
             # Place names inside the quoted words ("…a pen in Washington…") are not asked about.
             tokens = tokenize(MARKUP.sub(" ", self.quotes.without_quoted(text))) or tokens
-        matches = self.index.match(tokens)
+        spanish = (language or detect_language(text, tokens)) == "es"
+        matches = self.index.match(tokens, spanish=spanish)
         folded = " ".join(t.norm for t in tokens)
         language = language or detect_language(text, tokens, matches, self.spanish_names)
         topic = self._topic(folded)
@@ -142,7 +145,7 @@ class QuestionReader:
                 text, language, Intent.PLACES, matches.places, matches.people, topic, **common
             )
         if quoted is not None:
-            return self._said_by(quoted, text, language, common)
+            return self._said_by(quoted[0], text, language, common)
         if any(contains_phrase(folded, phrase) for phrase in ABOUT_THE_BOT):
             return Question(text, language, Intent.ABOUT, **common)
         if topic is not None:
@@ -164,6 +167,11 @@ class QuestionReader:
         if guess is not None:
             return Question(text, language, Intent.TOPIC, topic=guess, topic_guessed=True, **common)
         return Question(text, language, Intent.UNKNOWN, **common)
+
+    def _names_a_topic(self, words: str) -> bool:
+        """Whether quoted words are a topic's own keyword ("fourth amendment city")."""
+        stemmed = stems(words)
+        return any(stemmed in keywords for keywords in self.topic_keywords.values())
 
     def _said_by(
         self, source: QuoteSource, text: str, language: str, common: dict[str, Any]

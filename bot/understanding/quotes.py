@@ -55,12 +55,12 @@ class QuoteFinder:
             offset += len(text) + 1
         self._text = "|".join(parts)
 
-    def find_quoted(self, text: str) -> QuoteSource | None:
-        """Who said the words `text` puts in quotation marks, if a quote holds them."""
+    def find_quoted(self, text: str) -> tuple[QuoteSource, str] | None:
+        """Who said the words `text` puts in quotation marks (and those words, folded)."""
         for match in _QUOTED.finditer(text):
             words = fold(match.group(1) or match.group(2))
             if len(words.split()) >= MIN_QUOTED_WORDS and (found := self._lookup(words)):
-                return found
+                return found, words
         return None
 
     @staticmethod

@@ -78,9 +78,18 @@ NOT_PLACES = frozenset(
 )  # fmt: skip
 
 # Parts of names that say nothing on their own ("San", "New") and never stand for a place.
-NAME_PARTICLES = frozenset(
+LEADING_PARTICLES = frozenset(
     "san santa saint st sainte new north south east west fort ft mount mt port lake el la "
-    "los las de del city county park beach heights falls valley".split()
+    "los las de del".split()
+)
+TRAILING_PARTICLES = frozenset("city county park beach heights falls valley".split())
+NAME_PARTICLES = LEADING_PARTICLES | TRAILING_PARTICLES
+
+# Titles before a person's name: "Mayor Brandon Johnson" is a person, not Brandon, FL.
+TITLES = frozenset(
+    "mayor governor president senator sheriff chief judge councilor councilman councilwoman "
+    "supervisor commissioner attorney secretary alcalde alcaldesa gobernador gobernadora "
+    "presidente senador senadora juez jueza concejal".split()
 )
 
 STOPWORDS = FUNCTION_WORDS | DOMAIN_WORDS
