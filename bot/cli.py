@@ -6,7 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import __version__
+from bot import __version__, console, stats
+from bot.knowledge import export, validate
+from bot.telegram import commands as telegram_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,10 +21,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Each module adds its own sub-commands: parsers and handlers live next to the code they
     # run, and heavy imports (python-telegram-bot) happen only when their command runs.
-    from bot import console, stats
-    from bot.knowledge import export, validate
-    from bot.telegram import commands as telegram_commands
-
     validate.add_command(commands)
     export.add_command(commands)
     console.add_commands(commands)
