@@ -58,7 +58,8 @@ LIST_SUBJECT = re.compile(
     r"\b(sanctuar\w*|santuario\w*|protect\w*|proteg\w*|welcoming|information|info|cover\w*"
     r"|know|informacion|cubres|cubre|sabes|tienes|safe|seguro|segura|seguros|seguras)\b"
 )
-MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>")  # "<b>Denver</b>" asks about Denver
+# HTML tags ("<b>Denver</b>" asks about Denver) and links (their words are no question).
+MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\bhttps?://\S+|\bwww\.\S+")
 # Words that point back to the place of the previous answer in a conversation.
 BACK_REFERENCES = (
     "there", "that statement", "that quote", "that city", "this city", "that place",
