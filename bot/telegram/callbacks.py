@@ -13,9 +13,15 @@ from telegram.ext import ContextTypes
 from bot.engine import follow_up_context
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
-from bot.telegram.handlers import LAST_PLACE_KEY
 from bot.telegram.send import edit_answer, reply_answer
-from bot.telegram.services import LANGUAGE_KEY, record_answer, services, user_language
+from bot.telegram.services import (
+    last_place,
+    record_answer,
+    remember_language,
+    remember_place,
+    services,
+    user_language,
+)
 
 _IN_PLACE = {"sources": "sources", "quotes": "quotes", "back": "answer"}
 
@@ -45,8 +51,7 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     language = decoded[1]
     if kind == "lang":
-        if context.user_data is not None:
-            context.user_data[LANGUAGE_KEY] = payload
+        remember_language(update, context, payload)
         await query.answer(texts.text("language_set", payload))
         await query.edit_message_text(texts.html("language_set", payload))
         return
@@ -67,10 +72,8 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         answer = engine.list_places(None if payload.upper() == "ALL" else payload, language)
     else:  # "ask": an example question
         answer = engine.answer(payload, language)
-    if context.chat_data is not None:  # a follow-up question is now about this answer
-        context.chat_data[LAST_PLACE_KEY] = follow_up_context(
-            answer, context.chat_data.get(LAST_PLACE_KEY)
-        )
+    # A follow-up question is now about this answer.
+    remember_place(update, context, follow_up_context(answer, last_place(update, context)))
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         await edit_answer(query, answer, context, view="answer")

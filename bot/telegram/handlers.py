@@ -18,7 +18,14 @@ from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
 from bot.telegram.keyboards import language_keyboard
 from bot.telegram.send import reply_answer
-from bot.telegram.services import caller_language, record_answer, services, user_language
+from bot.telegram.services import (
+    caller_language,
+    last_place,
+    record_answer,
+    remember_place,
+    services,
+    user_language,
+)
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -50,7 +57,6 @@ class _AddressedToBot(filters.MessageFilter):
         return False
 
 
-LAST_PLACE_KEY = "last_place"  # chat_data: the place a follow-up question refers to
 ADDRESSED = _AddressedToBot(name="AddressedToBot")
 NEW_MESSAGE = filters.UpdateType.MESSAGE & ~filters.VIA_BOT
 PRIVATE_QUESTION = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND & NEW_MESSAGE
@@ -90,15 +96,15 @@ async def _answer_question(
         await _not_ready(update, context)
         return
     question = question[: services(context).question_limit]
-    chat = context.chat_data if context.chat_data is not None else {}
+    previous = last_place(update, context)
     answer = None
     if question.strip():
         # A follow-up ("what did the mayor say?") is about this chat's last place: kept in
-        # memory only, like everything else about a conversation.
-        answer = engine.answer(question, language, previous=chat.get(LAST_PLACE_KEY))
+        # bounded memory only, like everything else about a conversation.
+        answer = engine.answer(question, language, previous=previous)
     if answer is None:
         answer = engine.help(language or user_language(update, context))
-    chat[LAST_PLACE_KEY] = follow_up_context(answer, chat.get(LAST_PLACE_KEY))
+    remember_place(update, context, follow_up_context(answer, previous))
     await _reply(update, context, answer)
     await record_answer(context, answer)
 
@@ -117,8 +123,7 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     if payload in services(context).knowledge.knowledge.jurisdictions:
         answer = engine.place(payload, language)
-        if context.chat_data is not None:
-            context.chat_data[LAST_PLACE_KEY] = payload
+        remember_place(update, context, payload)
         await _reply(update, context, answer)
         await record_answer(context, answer)
         return
