@@ -106,18 +106,23 @@ def health_command(args: argparse.Namespace) -> int:
         settings = Settings.from_env(require_token=False)
     except SettingsError as error:
         return _fail(str(error), 1)
-    logging.disable(logging.CRITICAL)  # one line of output, whatever the loader logs
-    try:
-        reason = check_knowledge(settings.knowledge_dir)
-    finally:
-        logging.disable(logging.NOTSET)
-    if reason is None and args.webhook:
+    # Health is whether the running bot answers: its heartbeat, or its /healthz. Knowledge
+    # files on disk that do not load are a warning only: the running bot keeps its last good
+    # data, and restarting it would only stop it.
+    if args.webhook:
         host = settings.webhook_listen
         if host in ("0.0.0.0", "::", ""):  # noqa: S104 - listening everywhere: ask locally
             host = "127.0.0.1"
         reason = check_endpoint(f"http://{host}:{settings.webhook_port}/healthz")
-    elif reason is None:
+    else:
         reason = check_heartbeat(settings.health_file, args.max_age)
+    logging.disable(logging.CRITICAL)  # one line of output, whatever the loader logs
+    try:
+        disk = check_knowledge(settings.knowledge_dir)
+    finally:
+        logging.disable(logging.NOTSET)
+    if disk is not None:
+        print(f"warning: {disk}", file=sys.stderr)
     if reason is not None:
         print(f"unhealthy: {reason}", file=sys.stderr)
         return 1

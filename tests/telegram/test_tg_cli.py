@@ -99,11 +99,14 @@ def test_health(clean_env: Path, monkeypatch: pytest.MonkeyPatch,
     write_heartbeat(heartbeat)
     assert main(["health"]) == 0
     assert capsys.readouterr().out == "healthy\n"
+    # A bad edit on disk: the running bot keeps its last good data, so it stays healthy
+    # (a restart would only stop it); the warning tells the maintainer.
     (knowledge / "jurisdictions/co/denver.yaml").write_text("name: [broken\n")
-    assert main(["health"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("unhealthy: knowledge base does not load (1 problem(s)); first: ")
-    assert "jurisdictions/co/denver.yaml:" in err and err.count("\n") == 1
+    assert main(["health"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "healthy\n"
+    assert captured.err.startswith("warning: knowledge base does not load (1 problem(s)); first: ")
+    assert "jurisdictions/co/denver.yaml:" in captured.err and captured.err.count("\n") == 1
 
 
 class ThreadedAPI:
