@@ -70,6 +70,8 @@ def _quote(quote: Quote) -> dict[str, object]:
         "speaker": quote.speaker,
         "role": quote.role,
         "date": quote.date.iso(),
+        "date_inferred": quote.date_inferred,
+        "joint_with": list(quote.joint_with),
         "source": quote.source,
     }
 
@@ -91,7 +93,13 @@ def _jurisdiction(j: Jurisdiction) -> dict[str, object]:
         ],
         "quotes": [_quote(q) for q in j.quotes],
         "facts": [
-            {"text": f.text.en, "text_es": f.text.es, "date": f.date.iso(), "source": f.source}
+            {
+                "text": f.text.en,
+                "text_es": f.text.es,
+                "date": f.date.iso(),
+                "date_inferred": f.date_inferred,
+                "source": f.source,
+            }
             for f in j.facts
         ],
     }

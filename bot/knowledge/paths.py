@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 ENV_VAR = "SANCTUARY_KNOWLEDGE"
 
 
 def default_knowledge_dir() -> Path:
-    """$SANCTUARY_KNOWLEDGE if set (deployments), else the repo's knowledge/ beside bot/."""
-    configured = os.environ.get(ENV_VAR, "").strip()
+    """$SANCTUARY_KNOWLEDGE if set (in the environment or `.env`, as `run` reads it), else
+    the repo's knowledge/ beside bot/."""
+    from bot.settings import read_environment
+
+    configured = read_environment().get(ENV_VAR, "").strip()
     if configured:
         return Path(configured).expanduser()
     beside_package = Path(__file__).resolve().parents[2] / "knowledge"

@@ -12,7 +12,6 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Kind
-from bot.telegram.flood import flood_guarded
 from bot.telegram.send import answer_markup, answer_parts
 from bot.telegram.services import services, user_language
 
@@ -52,7 +51,8 @@ def card(
     )
 
 
-@flood_guarded
+# Not flood-guarded: inline queries come with every keystroke, Telegram throttles them itself,
+# and the results are cached; they must not use up a person's budget for questions.
 async def answer_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer cards for the best matches; an empty query offers the most asked-about places."""
     query = update.inline_query

@@ -57,6 +57,8 @@ def test_json_shape_and_key_order(kb):
             "speaker": "Michael Hancock",
             "role": "Mayor of Denver",
             "date": "2017-04-24",
+            "date_inferred": False,
+            "joint_with": [],
             "source": "citymayors-2017-04",
         }
     ]
@@ -65,6 +67,7 @@ def test_json_shape_and_key_order(kb):
             "text": "In May 2017 the city passed a sentencing reform.",
             "text_es": "En mayo de 2017 la ciudad aprobó una reforma penal.",
             "date": "2017-05",
+            "date_inferred": False,
             "source": "marshall-2017-06",
         }
     ]
