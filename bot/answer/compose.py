@@ -7,7 +7,7 @@ from collections import Counter
 from bot.answer.model import Answer, Choice, Kind, PlaceRef, QuoteView, SourceRef
 from bot.answer.phrases import article_es, dated, join_names, say
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, Quote
-from bot.understanding.gazetteer import Place
+from bot.understanding.gazetteer import SPANISH_STATE_NAMES, Place
 from bot.understanding.text import contains_phrase, fold
 
 MAX_NAMES_LISTED = 40  # a "not covered" reply names at most this many covered places
@@ -75,10 +75,18 @@ class Composer:
         """'Houston, Texas'; 'Texas'; with as_state, 'Washington State' / 'estado de Washington'."""
         as_state = as_state or any(j.name == place.name for j in self.jurisdictions)
         if place.type == "state":
-            return say(language, "state_of", name=place.name) if as_state else place.name
+            name = self.state_name(place.state, language)
+            return say(language, "state_of", name=name) if as_state else name
         if place.type == "district":
             return f"{place.name} (D.C.)"
-        return f"{place.name}, {self.state_names.get(place.state, place.state)}"
+        return f"{place.name}, {self.state_name(place.state, language)}"
+
+    def state_name(self, code: str, language: str) -> str:
+        """'North Carolina' / 'Carolina del Norte'."""
+        spanish = SPANISH_STATE_NAMES.get(code, ())
+        if language == "es" and spanish:
+            return spanish[0]
+        return self.state_names.get(code, code)
 
     @staticmethod
     def place_ref(j: Jurisdiction) -> PlaceRef:
@@ -219,8 +227,9 @@ class Composer:
             for j in places
         ]
         if uncovered:
-            names = [self.place_name(p) for p in uncovered]
-            lines.append(say(language, "not_in_sources", place=join_names(names, language)))
+            names = [self.place_name(p, language) for p in uncovered]
+            line = say(language, "not_in_sources", place=join_names(names, language))
+            lines.append(line[:1].upper() + line[1:])  # "Estado de Washington (…)" opens a line
         quotes = [
             self.quote_view(max(j.quotes, key=lambda q: q.date), language)
             for j in places
@@ -294,7 +303,7 @@ class Composer:
             kind=Kind.CLARIFY,
             language=language,
             bottom_line=say(
-                language, "clarify.related", related=names, place=self.place_name(place)
+                language, "clarify.related", related=names, place=self.place_name(place, language)
             ),
             places=tuple(self.place_ref(j) for j in related),
             caveats=(self.age(None, language),),
