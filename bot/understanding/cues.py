@@ -16,7 +16,7 @@ GREETINGS = (
     "muchas gracias", "ayuda", "adios", "que puedes hacer", "quien eres", "como funciona",
     "vale", "perfecto", "how do i use this", "how do i use you", "what do you do",
     "como se usa", "como funciona esto", "que haces", "que es esto", "what is this",
-    "please help", "help me", "help please", "ayudame", "ayuda por favor",
+    "please help", "help me", "help please", "ayudame", "ayuda por favor", "que onda",
 )  # fmt: skip
 ADVICE = (
     "what should i do", "what do i do", "what can i do", "should i", "am i safe", "will i be",
@@ -84,7 +84,9 @@ ABOUT_THE_BOT = (
     "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
     "quien te hizo", "que fuentes", "do you speak spanish", "do you speak english",
     "habla espanol", "hablas espanol", "habla ingles", "de donde saca", "de donde sacas",
-    "de donde viene la informacion",
+    "de donde viene la informacion", "use this bot", "this bot work", "answer in spanish",
+    "en espanol", "eres un robot", "es un robot", "en que me puedes ayudar", "como le hago",
+    "funciona en el celular",
 )  # fmt: skip
 SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")

@@ -89,7 +89,8 @@ class QualifierRules:
     ) -> bool:
         state_place = following.place
         between = [t.norm for t in tokens[mention.end : following.start]]
-        if between not in ([], ["de"]) or following.fuzzy:  # "San José de California"
+        # "San José de California", "West New York en Nueva Jersey", "Denver in Colorado"
+        if between not in ([], ["de"], ["en"], ["in"]) or following.fuzzy:
             return False
         if state_place is None or state_place.type not in ("state", "district"):
             # A covered state named by its alias ("Nuevo México") has no gazetteer place.

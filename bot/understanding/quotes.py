@@ -59,7 +59,11 @@ class QuoteFinder:
         """Who said the words `text` puts in quotation marks (and those words, folded)."""
         for match in _QUOTED.finditer(text):
             words = fold(match.group(1) or match.group(2))
-            if len(words.split()) >= MIN_QUOTED_WORDS and (found := self._lookup(words)):
+            count = len(words.split())
+            # "'sanctuary city'" is a term, not a quote: two or three quoted words need one of
+            # their own ("no stranger among us"); four or more are a quote as they stand.
+            telling = count >= MIN_LOOSE_WORDS or any(w not in STOPWORDS for w in words.split())
+            if count >= MIN_QUOTED_WORDS and telling and (found := self._lookup(words)):
                 return found, words
         return None
 
