@@ -304,4 +304,4 @@ def follow_up_context(answer: Answer, previous: str | None) -> str | None:
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:
-    return Answer(**{**answer.__dict__, "caveats": (*answer.caveats, caveat)})
+    return replace(answer, caveats=(*answer.caveats, caveat))

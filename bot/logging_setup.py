@@ -38,10 +38,6 @@ class PrivacyFilter(logging.Filter):
         super().__init__()
         self._secrets = tuple(s for s in secrets if s)
 
-    def add_secret(self, secret: str) -> None:
-        if secret:
-            self._secrets = (*self._secrets, secret)
-
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "_privacy_checked", False):
             return True

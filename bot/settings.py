@@ -7,7 +7,6 @@ descriptions: `.env.example` is written from it and a test keeps the two in step
 
 from __future__ import annotations
 
-import logging
 import re
 import tempfile
 from collections.abc import Mapping
@@ -214,7 +213,3 @@ def _secret(value: str) -> str:
     if value and not _SECRET.fullmatch(value):
         raise SettingsError("WEBHOOK_SECRET_TOKEN may only hold A-Z, a-z, 0-9, _ and - (1-256)")
     return value
-
-
-def log_level_number(level: str) -> int:
-    return logging.getLevelName(level)  # type: ignore[no-any-return]

@@ -20,7 +20,6 @@ ROLE_WORDS = {
     "council": ("council", "councilor", "supervisor"),
     "attorney general": ("attorney general",),
 }
-STATE_NAMES_NEEDING_CITY = ("New York",)
 
 
 class Composer:
@@ -207,7 +206,7 @@ class Composer:
             if theirs:
                 quotes = theirs
             elif quotes:
-                role_name = role if language == "en" else {"mayor": "alcalde"}.get(role, role)
+                role_name = say(language, f"role.{role.replace(' ', '_')}")
                 details.append(say(language, "role.none", role=role_name, place=j.name))
         limit = len(quotes) if all_quotes else (MAX_QUOTES if speaker else DEFAULT_QUOTES)
         return quotes[:limit], details
@@ -262,7 +261,9 @@ class Composer:
             covered = [*covered[:MAX_NAMES_LISTED], more]
         states = {p.state for p in places}
         nearby = [j for j in self.jurisdictions if j.state in states]
-        details = [say(language, "covered_list", names=", ".join(covered)).replace("..", ".")]
+        # "…, Washington, D.C." must not end in two full stops.
+        names = ", ".join(covered).removesuffix(".")
+        details = [say(language, "covered_list", names=names)]
         if nearby:
             related = join_names(
                 [self.display_name(j, language=language) for j in nearby], language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
@@ -77,7 +78,7 @@ def no_places_in_state(composer: Composer, question: str, state: str, language: 
         state=composer.state_names.get(state, state),
         **composer.span(language),
     )
-    return Answer(**{**answer.__dict__, "bottom_line": bottom})
+    return replace(answer, bottom_line=bottom)
 
 
 def topic(composer: Composer, question: str, item: Topic, language: str) -> Answer:

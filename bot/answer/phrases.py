@@ -24,6 +24,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "compare.head": "Here is what my sources say about each place:",
         "said.head": "What {speaker} said:",
         "role.none": "My sources quote no {role} of {place}; here is what they do quote.",
+        "role.mayor": "mayor",
+        "role.police": "police chief",
+        "role.governor": "governor",
+        "role.council": "council member",
+        "role.attorney_general": "attorney general",
         "age": (
             "This information dates from {date}, from news articles published {span}."
             " Policies may have changed since; check current local news or official "
@@ -144,7 +149,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "compare.line": "{place}: {stance} ({when}).",
         "compare.head": "Esto dicen mis fuentes sobre cada lugar:",
         "said.head": "Lo que dijo {speaker}:",
-        "role.none": "Mis fuentes no citan a {role} de {place}; estas son las citas que tienen.",
+        "role.none": "Mis fuentes no citan a {role} de {place}; estas son las citas que sí tienen.",
+        "role.mayor": "ningún alcalde",
+        "role.police": "ningún jefe de policía",
+        "role.governor": "ningún gobernador",
+        "role.council": "ningún concejal",
+        "role.attorney_general": "ningún fiscal general",
         "age": (
             "Fecha de esta información: {date}; viene de artículos de prensa publicados "
             "{between}. Las políticas pueden haber cambiado desde entonces; consulte noticias "

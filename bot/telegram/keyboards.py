@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answer.model import Answer, Choice, Kind
+from bot.answer.model import Answer, Choice
+from bot.engine import the_place
 from bot.telegram import texts
 
 MAX_CALLBACK_BYTES = 64
@@ -64,13 +65,6 @@ class CallbackCodec:
         return f"{_ACTIONS[code]}:{payload}", language
 
 
-def place_id(answer: Answer) -> str | None:
-    """The one covered place an answer is about, if it is about exactly one."""
-    if answer.kind == Kind.ANSWER and len(answer.places) == 1:
-        return answer.places[0].id
-    return None
-
-
 def extra_choices(
     answer: Answer, *, more_quotes: bool, other_places_in_state: bool, view: str = "answer"
 ) -> list[Choice]:
@@ -78,7 +72,7 @@ def extra_choices(
 
     `view` is "answer" (the place's answer), "quotes" (all its quotes) or "sources".
     """
-    pid = place_id(answer)
+    pid = the_place(answer)
     if pid is None:
         return []
     lang = answer.language

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge.paths import default_knowledge_dir
+
 log = logging.getLogger(__name__)
 
 Snapshot = tuple[tuple[str, int, int], ...]
@@ -45,12 +47,6 @@ def _default_engine(knowledge: Any, previous: Any = None) -> Any:
         gazetteer=getattr(previous, "gazetteer", None),
         asked=getattr(previous, "asked", None),
     )
-
-
-def default_knowledge_dir() -> Path:
-    from bot.knowledge.paths import default_knowledge_dir as bundled
-
-    return bundled()
 
 
 def problem_lines(error: BaseException) -> tuple[str, ...]:
@@ -141,9 +137,6 @@ class KnowledgeService:
                      result.places, result.topics, result.sources)  # fmt: skip
         self.last_result = result
         return result
-
-    def changed(self) -> bool:
-        return snapshot(self.directory) != self._snapshot
 
     async def watch(
         self,

@@ -17,7 +17,8 @@ from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Choice
 from bot.answer.render import render_html, render_text, shorten
-from bot.telegram.keyboards import build_keyboard, extra_choices, place_id
+from bot.engine import the_place
+from bot.telegram.keyboards import build_keyboard, extra_choices
 from bot.telegram.services import services
 from bot.telegram.split import split_html
 
@@ -43,7 +44,7 @@ def answer_markup(
     if not choices and answer.examples:
         choices = [Choice(example, f"ask:{example}") for example in answer.examples]
     more_quotes = other_places = False
-    pid = place_id(answer)
+    pid = the_place(answer)
     knowledge = svc.knowledge.knowledge
     if pid and knowledge is not None and (place := knowledge.jurisdictions.get(pid)):
         more_quotes = len(place.quotes) > len(answer.quotes)

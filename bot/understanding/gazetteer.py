@@ -74,9 +74,6 @@ class Gazetteer:
     def state_by_name(self, folded_name: str) -> Place | None:
         return next((p for p in self.lookup(folded_name) if p.type == "state"), None)
 
-    def names(self) -> list[str]:
-        return list(self.by_name)
-
 
 def _build(
     cities: list[Place],
