@@ -262,8 +262,8 @@ class Composer:
         states = {p.state for p in places}
         nearby = [j for j in self.jurisdictions if j.state in states]
         # "…, Washington, D.C." must not end in two full stops.
-        names = ", ".join(covered).removesuffix(".")
-        details = [say(language, "covered_list", names=names)]
+        listed = ", ".join(covered).removesuffix(".")
+        details = [say(language, "covered_list", names=listed)]
         if nearby:
             related = join_names(
                 [self.display_name(j, language=language) for j in nearby], language
