@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from bot import __version__, console, stats
 from bot.knowledge import export, validate
-from bot.telegram import commands as telegram_commands
+from bot.telegram import cli as telegram_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_command(commands)
     export.add_command(commands)
     console.add_commands(commands)
-    telegram_commands.add_command(commands)
+    telegram_cli.add_command(commands)
     stats.add_command(commands)
     return parser
 

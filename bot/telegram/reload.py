@@ -106,7 +106,7 @@ class KnowledgeService:
     async def reload(self) -> ReloadResult:
         """Load in a worker thread; install if valid, otherwise keep the last good data."""
         async with self._lock:
-            self._snapshot = snapshot(self.directory)
+            self._snapshot = await asyncio.to_thread(snapshot, self.directory)
             return self._install(*await asyncio.to_thread(self._build))
 
     def _build(self) -> tuple[Any, Any, BaseException | None]:

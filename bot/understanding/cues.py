@@ -8,7 +8,7 @@ import re
 from bot.understanding.text import contains_phrase
 
 MAX_GREETING_WORDS = 8
-GREETINGS = (
+GREETINGS = frozenset((
     "hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening",
     "thanks", "thank you", "thx", "ty", "ok", "okay", "cool", "great", "bye", "goodbye",
     "help", "start", "menu", "what can you do", "who are you", "how does this work",
@@ -17,8 +17,8 @@ GREETINGS = (
     "vale", "perfecto", "how do i use this", "how do i use you", "what do you do",
     "como se usa", "como funciona esto", "que haces", "que es esto", "what is this",
     "please help", "help me", "help please", "ayudame", "ayuda por favor", "que onda",
-)  # fmt: skip
-ADVICE = (
+))  # fmt: skip
+ADVICE = frozenset((
     "what should i do", "what do i do", "what can i do", "should i", "am i safe", "will i be",
     "can i be", "can they deport me", "deport me", "lawyer", "legal advice", "legal help",
     "i am undocumented", "im undocumented", "i m undocumented", "my family", "my husband",
@@ -30,7 +30,7 @@ ADVICE = (
     "ayudenme", "ayudame", "is it safe", "safe for", "safe to", "safe there", "get deported",
     "be deported", "deport", "deported", "deportation", "deportado", "deportada", "deportar",
     "deportacion", "es seguro", "a salvo", "estoy seguro",
-)  # fmt: skip
+))  # fmt: skip
 ROLES = {
     "mayor": ("mayor", "mayors", "alcalde", "alcaldesa", "alcaldes"),
     "police": ("police", "chief", "lapd", "sheriff", "policia", "jefe", "jefa", "sfpd", "nypd"),
@@ -61,17 +61,17 @@ LIST_SUBJECT = re.compile(
 # HTML tags ("<b>Denver</b>" asks about Denver) and links (their words are no question).
 MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\bhttps?://\S+|\bwww\.\S+")
 # Words that point back to the place of the previous answer in a conversation.
-BACK_REFERENCES = (
+BACK_REFERENCES = frozenset((
     "there", "that statement", "that quote", "that city", "this city", "that place",
     "that state", "their", "same city", "alli", "ahi", "alla", "esa declaracion", "esa cita",
     "esa ciudad", "ese lugar", "ese estado", "su alcalde",
-)  # fmt: skip
+))  # fmt: skip
 EXISTENTIAL = re.compile(r"\b(are|is|was|were) there\b|\bthere (are|is|was|were|s)\b")
 WEAK_BACK_REFERENCES = (
     "it", "its", "they", "them", "that", "still", "ellos", "sus", "eso", "asi", "sigue",
 )  # fmt: skip
 # Questions about the bot and its data rather than about a place.
-ABOUT_THE_BOT = (
+ABOUT_THE_BOT = frozenset((
     "how old", "is this current", "is this info current", "up to date", "outdated",
     "when was this", "when was that", "when is this from", "your sources", "your information",
     "your data",
@@ -87,7 +87,7 @@ ABOUT_THE_BOT = (
     "de donde viene la informacion", "use this bot", "this bot work", "answer in spanish",
     "en espanol", "eres un robot", "es un robot", "en que me puedes ayudar", "como le hago",
     "funciona en el celular",
-)  # fmt: skip
+))  # fmt: skip
 SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")
 

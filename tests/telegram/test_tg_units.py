@@ -204,3 +204,21 @@ def test_sanitize_updates_keeps_good_ones_and_blanks_bad_ones() -> None:
             "first_name": "A"}, "query": "x", "offset": ""}}  # fmt: skip
     result = sanitize_updates([good, {"update_id": 2, "message": "nope"}, "junk", {"x": 1}])
     assert result == [good, {"update_id": 2}]
+
+
+def test_the_stand_in_engine_has_the_real_engines_interface() -> None:
+    """The transport tests run on a stand-in: it must not drift from Engine's methods."""
+    import inspect
+
+    from tg_engine import FakeEngine
+
+    from bot.engine import Engine
+
+    for name, method in inspect.getmembers(FakeEngine, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        real = getattr(Engine, name, None)
+        assert real is not None, f"Engine has no {name}()"
+        fake_params = list(inspect.signature(method).parameters)
+        real_params = list(inspect.signature(real).parameters)
+        assert fake_params == real_params[: len(fake_params)], name

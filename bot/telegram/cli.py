@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import secrets
+import sqlite3
 import sys
 from typing import Any
 
@@ -74,7 +75,10 @@ def run_command(args: argparse.Namespace) -> int:
         for line in result.problems:
             print(line, file=sys.stderr)
         return _fail(f"the knowledge base in {knowledge.directory} does not load", 1)
-    stats = _open_stats(settings)
+    try:
+        stats = _open_stats(settings)
+    except (OSError, sqlite3.Error) as error:
+        return _fail(f"cannot open SANCTUARY_STATS ({type(error).__name__})", 1)
     application = build_application(settings, knowledge, stats=stats)
     mode: dict[str, Any] = {"webhook": args.webhook}
     if args.webhook:
@@ -87,7 +91,8 @@ def run_command(args: argparse.Namespace) -> int:
     except TelegramError as error:
         return _fail(f"cannot reach the Bot API ({type(error).__name__})", 1)
     except OSError as error:
-        return _fail(f"cannot listen for the webhook ({type(error).__name__})", 1)
+        doing = "listen for the webhook" if args.webhook else "reach the Bot API"
+        return _fail(f"cannot {doing} ({type(error).__name__})", 1)
     return 0
 
 
