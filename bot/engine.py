@@ -17,8 +17,8 @@ from bot.understanding.question import Intent, Question, QuestionReader
 from bot.understanding.text import fold
 
 LANGUAGES = ("en", "es")
-# Shown for an empty inline query until people have asked about anything.
 CITY_ROLES = ("mayor", "police", "council")  # "the mayor of Washington" is not the state's
+# Shown for an empty inline query until people have asked about anything.
 DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
 
 
@@ -58,6 +58,11 @@ class Engine:
         jurisdiction id, kept by the transport in memory only): a follow-up such as "what
         did the mayor say?" or "is it safe there?" is then about that place.
         """
+        answer = self._answer(question, language, previous)
+        self.asked.update(p.id for p in answer.places if p.id and answer.kind == Kind.ANSWER)
+        return answer
+
+    def _answer(self, question: str, language: str | None, previous: str | None) -> Answer:
         parsed = self.reader.read(question, normalize_language(language))
         if previous in self.knowledge.jurisdictions and _is_follow_up(parsed):
             mention = PlaceMention(0, 0, (self._follow_up_place(previous, parsed),))
@@ -65,7 +70,6 @@ class Engine:
         answer = self._dispatch(parsed)
         if parsed.wants_advice:
             answer = _with_caveat(answer, say(answer.language, "legal"))
-        self.asked.update(p.id for p in answer.places if p.id and answer.kind == Kind.ANSWER)
         return answer
 
     def _namesakes(self) -> frozenset[str]:
@@ -272,10 +276,15 @@ class Engine:
                 self.composer.place(f"place:{i}", self.knowledge.jurisdictions[i], lang)
                 for i in ids
             ]
-        answer = self.answer(query, language)
+        # Inline queries arrive with every keystroke: they do not count as asked.
+        answer = self._answer(query, language, None)
         results = [answer]
         if answer.kind in (Kind.ANSWER, Kind.LIST, Kind.CLARIFY) and len(answer.places) > 1:
-            results += [self.place(p.id, answer.language) for p in answer.places[:limit] if p.id]
+            jurisdictions = [self.knowledge.jurisdictions[p.id] for p in answer.places if p.id]
+            results += [
+                self.composer.place(f"place:{j.id}", j, answer.language)
+                for j in jurisdictions[:limit]
+            ]
         return results[:limit]
 
 

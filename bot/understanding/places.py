@@ -127,9 +127,8 @@ class PlaceIndex:
         letters = [t for t in tokens if t.raw.isalpha()]
         shouting = len(letters) >= SHOUTING_WORDS and all(t.is_upper for t in letters)
         lowercase = all(t.raw.islower() or not t.raw.isalpha() for t in tokens)
-        self._spanish = spanish
         # A message that capitalises words after its first one uses capitals for names.
-        self._cased = not shouting and any(t.raw[:1].isupper() for t in tokens[1:])
+        cased = not shouting and any(t.raw[:1].isupper() for t in tokens[1:])
         used = self._people_after_titles(tokens)
         places: list[PlaceMention] = []
         people: list[PersonMention] = []
@@ -149,7 +148,7 @@ class PlaceIndex:
                         used[start:end] = [True] * length  # "Marshall Project", "White House"
                         continue
                     if fuzzy:
-                        found = self._fuzzy(span, start)
+                        found = self._fuzzy(span, start, cased=cased, spanish=spanish)
                     else:
                         found = self._exact(span, start, shouting, lowercase)
                     if found is None:
@@ -257,7 +256,11 @@ class PlaceIndex:
             return span[0].raw[:1].isupper() and start > 0 and not lowercase
         return True
 
-    def _fuzzy(self, span: list[Token], start: int) -> PlaceMention | PersonMention | None:
+    def _fuzzy(
+        self, span: list[Token], start: int, *, cased: bool, spanish: bool
+    ) -> PlaceMention | PersonMention | None:
+        """A typo of a covered name, an official or a real place. `cased`: the message uses
+        capitals for names; `spanish`: it reads as Spanish."""
         if any((t.norm in STOPWORDS and t.norm not in NAME_PARTICLES) for t in span):
             return None
         if any(t.norm.isdigit() for t in span):
@@ -268,7 +271,7 @@ class PlaceIndex:
             return None
         if len(span) > 1 and (span[-1].norm in LEADING_PARTICLES or self._holds_a_name(span)):
             return None  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
-        if self._cased and not any(t.raw[:1].isupper() for t in span):
+        if cased and not any(t.raw[:1].isupper() for t in span):
             return None  # who capitalises writes place names with capitals: "conoce" is a word
         key = " ".join(t.norm for t in span)
         letters = len(key.replace(" ", ""))
@@ -284,7 +287,7 @@ class PlaceIndex:
         if best is None:
             return None
         target = targets[best[2]]
-        if target.kind == "gazetteer" and self._spanish and not span[0].raw[:1].isupper():
+        if target.kind == "gazetteer" and spanish and not span[0].raw[:1].isupper():
             # Spanish verb forms are missing from the word lists ("conoce" ~ Conroe, TX): a
             # lowercase word in Spanish is corrected only into a place the bot covers.
             return None
