@@ -62,3 +62,13 @@ def test_places_abroad_end_the_follow_up_context(engine: Engine) -> None:
     abroad = engine.answer("Is Toronto a sanctuary city?", previous=previous)
     assert abroad.bottom_line.startswith("I only have information about places in the United")
     assert follow_up_context(abroad, previous) is None
+
+
+def test_inline_suggestions_do_not_count_as_asked(knowledge) -> None:
+    fresh = Engine(knowledge)
+    fresh.suggest("denver")
+    fresh.suggest("Denver vs Boulder")
+    assert not fresh.asked
+    fresh.answer("Is Denver a sanctuary city?")
+    assert fresh.asked == {"denver": 1}
+    assert fresh.suggest("")[0].places[0].id == "denver"  # the most asked comes first
