@@ -161,7 +161,7 @@ class Records:
                 officials[official.name] = official
         quotes = tuple(self.quote(q, officials) for q in e.children("quotes", "quote"))
         facts = tuple(self.fact(f) for f in e.children("facts", "fact"))
-        self.claim_names(e, jid, str(place_type), name, aliases)
+        self.claim_names(e, jid, str(place_type), name, aliases, name_es)
         jurisdiction = Jurisdiction(
             id=jid, name=name, type=place_type, state=state, stance=stance, as_of=as_of,
             summary=summary, aliases=aliases, name_es=name_es,
@@ -187,14 +187,23 @@ class Records:
         return self.keep(e, fact)
 
     def claim_names(
-        self, e: Entry, jid: str, place_type: str, name: str | None, aliases: tuple[str, ...]
+        self,
+        e: Entry,
+        jid: str,
+        place_type: str,
+        name: str | None,
+        aliases: tuple[str, ...],
+        name_es: str | None = None,
     ) -> None:
         """Report a name or alias that would make a question ambiguous between two places.
 
         Two names may coincide only for places of different types (New York city and state).
+        The Spanish name is matched like an alias, so it is claimed like one.
         """
         texts = [("name", name, ("name",))] if name else []
         texts += [("alias", alias, ("aliases", i)) for i, alias in enumerate(aliases)]
+        if name_es:
+            texts.append(("Spanish name", name_es, ("name_es",)))
         for kind, text, path in texts:
             claim = _Claim(schema.name_key(text), kind, jid, place_type, e.file)
             for other in self.claims:
@@ -203,7 +212,8 @@ class Records:
                     continue
                 if both_names and other.type != place_type:
                     continue
-                what = "the name" if other.kind == "name" else "an alias"
+                what = "the name" if other.kind == "name" else f"the {other.kind}"
+                what = "an alias" if other.kind == "alias" else what
                 message = f"{kind} '{text}' is also {what} of {other.owner} ({other.file})"
                 if both_names:
                     message += f", another {place_type}: give one of them a distinct name"

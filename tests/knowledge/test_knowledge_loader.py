@@ -451,3 +451,13 @@ def test_problem_formats():
     assert str(Problem("a.yaml", 0, "missing")) == "a.yaml: missing"
     assert str(Problem("a.yaml", 3, "old", "warning")) == "a.yaml:3: warning: old"
     assert Problem("a.yaml", 3, "broken").format("kb/a.yaml") == "kb/a.yaml:3: broken"
+
+
+def test_a_spanish_name_may_not_be_another_places_alias(kb):
+    kb.write("jurisdictions/ca/los-angeles.yaml", LOS_ANGELES)
+    kb.edit(DENVER, "name: Denver\n", "name: Denver\nname_es: City of Angels\n")
+    assert kb.problems() == [
+        f"{DENVER}:2: Spanish name 'City of Angels' is also an alias of los-angeles "
+        "(jurisdictions/ca/los-angeles.yaml): a question using it would be ambiguous; "
+        "remove one of them"
+    ]
