@@ -206,7 +206,19 @@ class Engine:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)
         if not places:
             return general.not_understood(self.composer, q.text, q.language)
-        return self.composer.not_covered(q.text, places, q.language)
+        answer = self.composer.not_covered(q.text, places, q.language)
+        mention = next((m for m in q.places if m.place == places[0]), None)
+        if len(places) == 1 and mention is not None and mention.qualifier is None:
+            # "Springfield": several real places share the name; say which one was meant.
+            namesakes = [p for p in mention.others if p.type == places[0].type]
+            if namesakes:
+                note = say(
+                    q.language, "which_namesake", typed=places[0].name,
+                    place=self.composer.place_name(places[0], q.language),
+                    other=self.composer.place_name(namesakes[0], q.language),
+                )  # fmt: skip
+                answer = replace(answer, details=(note, *answer.details))
+        return answer
 
     def _related(self, place: Place) -> list:
         """Covered places whose name contains the asked one, or the reverse (Milwaukee County)."""

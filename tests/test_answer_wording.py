@@ -72,3 +72,22 @@ def test_inline_suggestions_do_not_count_as_asked(knowledge) -> None:
     fresh.answer("Is Denver a sanctuary city?")
     assert fresh.asked == {"denver": 1}
     assert fresh.suggest("")[0].places[0].id == "denver"  # the most asked comes first
+
+
+def test_a_name_many_places_share_says_which_one_was_taken(engine: Engine) -> None:
+    answer = engine.answer("Is Springfield a sanctuary city?")
+    assert answer.details[0].startswith("Several places are called Springfield; I took the")
+    qualified = engine.answer("Is Springfield, Illinois a sanctuary city?")
+    assert not qualified.details[0].startswith("Several places")
+
+
+def test_questions_about_rights_at_the_door_say_not_legal_advice(engine: Engine) -> None:
+    for question in ("Do I have to open the door to ICE?", "¿Tengo que abrirle la puerta a ICE?",
+                     "What are my rights if ICE stops me?"):  # fmt: skip
+        answer = engine.answer(question)
+        assert say(answer.language, "legal") in answer.caveats, question
+
+
+def test_a_relative_named_like_a_place_is_a_person(engine: Engine) -> None:
+    answer = engine.answer("Mi tía Florinda pregunta si Boston es santuario")
+    assert [p.id for p in answer.places] == ["boston"]

@@ -124,6 +124,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "unknown_state": "I don't know that US state. Try /list CA or /list California.",
         "state_of": "{name} State",
         "joint_statement": "in a joint statement with {names}",
+        "which_namesake": (
+            "Several places are called {typed}; I took the largest, {place}. To ask about "
+            "another, add its state, e.g. “{other}”."
+        ),
         "outside_us": (
             "I only have information about places in the United States, and {places} is "
             "not one of them."
@@ -255,6 +259,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "unknown_state": "No conozco ese estado de EE. UU. Pruebe /list CA o /list California.",
         "state_of": "estado de {name}",
         "joint_statement": "en una declaración conjunta con {names}",
+        "which_namesake": (
+            "Varios lugares se llaman {typed}; entendí el más grande, {place}. Para preguntar "
+            "por otro, añada su estado, por ejemplo «{other}»."
+        ),
         "outside_us": (
             "Solo tengo información sobre lugares de Estados Unidos, y {places} no es uno de ellos."
         ),

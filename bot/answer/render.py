@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 from html import escape as _escape
 from typing import Any
 
-from bot.answer.model import Answer, QuoteView, SourceRef
+from bot.answer.model import Answer, Kind, QuoteView, SourceRef
 
 
 def escape(text: str) -> str:
@@ -41,6 +41,8 @@ def _source_line(answer: Answer, source: SourceRef) -> str:
 def shorten(answer: Answer) -> Answer:
     """A group chat's version: the bottom line, one paragraph, one quote, two sources; how
     old it is and "not legal advice" always stay. Buttons bring the rest."""
+    if answer.kind == Kind.HELP:
+        return answer  # /sources, /about, /topics: asked for in full
     return replace(
         answer,
         details=answer.details[:2],

@@ -12,6 +12,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Kind
+from bot.answer.render import shorten
 from bot.telegram.send import answer_markup, answer_parts
 from bot.telegram.services import services, user_language
 
@@ -25,11 +26,16 @@ def _one_line(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def title_of(answer: Answer) -> str:
-    """A card's title: the place ("Denver, CO") or the answer's first sentence."""
+def title_of(answer: Answer, engine: object = None) -> str:
+    """A card's title: the place ("Denver, CO"; a state by its name), the topic's question,
+    or the answer's first sentence."""
     if len(answer.places) == 1:
         place = answer.places[0]
-        return _one_line(f"{place.name}, {place.state}" if place.state else place.name, 64)
+        city_like = place.state and place.type in ("city", "county")
+        return _one_line(f"{place.name}, {place.state}" if city_like else place.name, 64)
+    knowledge = getattr(engine, "knowledge", None)
+    if answer.topic and knowledge is not None and answer.topic in knowledge.topics:
+        return _one_line(knowledge.topics[answer.topic].question.get(answer.language), 64)
     return _one_line(answer.bottom_line.split(". ")[0] or "…", 64)
 
 
@@ -40,10 +46,11 @@ def card(
     key = answer.places[0].id if len(answer.places) == 1 else answer.topic or answer.kind
     return InlineQueryResultArticle(
         id=f"{index}-{key}"[:64],
-        title=title_of(answer),
+        title=title_of(answer, services(context).knowledge.engine),
         description=_one_line(answer.bottom_line, 120),
         input_message_content=InputTextMessageContent(
-            answer_parts(answer)[0],
+            # Cards are mostly shared into groups: the short form, as a group reply would be.
+            answer_parts(shorten(answer))[0],
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),

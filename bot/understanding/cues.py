@@ -29,7 +29,10 @@ ADVICE = frozenset((
     "mi esposo", "mi esposa", "mi hijo", "mi hija", "mi mama", "mi papa", "en mi puerta",
     "ayudenme", "ayudame", "is it safe", "safe for", "safe to", "safe there", "get deported",
     "be deported", "deport", "deported", "deportation", "deportado", "deportada", "deportar",
-    "deportacion", "es seguro", "a salvo", "estoy seguro",
+    "deportacion", "es seguro", "a salvo", "estoy seguro", "open the door", "my rights",
+    "do i have to", "into my house", "into my home", "find a lawyer", "find an immigration lawyer",
+    "stops me", "stop me", "tengo que", "mis derechos", "abrir la puerta", "abrirle la puerta",
+    "entrar a mi casa", "me para", "me paran", "encontrar un abogado",
 ))  # fmt: skip
 ROLES = {
     "mayor": ("mayor", "mayors", "alcalde", "alcaldesa", "alcaldes"),

@@ -89,7 +89,11 @@ NAME_PARTICLES = LEADING_PARTICLES | TRAILING_PARTICLES
 TITLES = frozenset(
     "mayor governor president senator sheriff chief judge councilor councilman councilwoman "
     "supervisor commissioner attorney secretary alcalde alcaldesa gobernador gobernadora "
-    "presidente senador senadora juez jueza concejal".split()
+    "presidente senador senadora juez jueza concejal "
+    # ...and family words: "mi tía Florinda" is a person, not a typo of Florida.
+    "aunt uncle cousin friend brother sister son daughter husband wife mom dad mother father "
+    "tia tio prima primo amiga amigo hermana hermano hija hijo esposa esposo mama papa "
+    "abuela abuelo suegra suegro".split()
 )
 
 STOPWORDS = FUNCTION_WORDS | DOMAIN_WORDS
