@@ -111,7 +111,7 @@ def help_answer(
     composer: Composer, question: str, language: str, *, thanks: bool = False
 ) -> Answer:
     """How to ask, with examples; after a "thank you", short and kind."""
-    examples = tuple(say(language, "examples").split("|"))
+    examples = example_questions(language)
     if thanks:
         return Answer(
             question=question,
@@ -132,18 +132,27 @@ def help_answer(
     )
 
 
-def not_understood(composer: Composer, question: str, language: str) -> Answer:
-    empty = not question.strip()
-    examples = tuple(say(language, "examples").split("|"))
+def not_understood(
+    composer: Composer, question: str, language: str, bottom_line: str | None = None
+) -> Answer:
+    """What the bot could not answer, said plainly, then how to ask, with examples."""
+    if bottom_line is None:
+        empty = not question.strip()
+        bottom_line = say(language, "not_understood.empty" if empty else "not_understood")
+    examples = example_questions(language)
     return Answer(
         question=question,
         kind=Kind.NOT_UNDERSTOOD,
         language=language,
-        bottom_line=say(language, "not_understood.empty" if empty else "not_understood"),
+        bottom_line=bottom_line,
         details=(say(language, "help", **composer.span(language)),),
         examples=examples,
         choices=tuple(Choice(e, f"ask:{e}") for e in examples),
     )
+
+
+def example_questions(language: str) -> tuple[str, ...]:
+    return tuple(say(language, "examples").split("|"))
 
 
 def topics_overview(composer: Composer, language: str) -> Answer:
@@ -203,28 +212,10 @@ def about(composer: Composer, language: str, question: str = "/about") -> Answer
 
 def outside_the_us(composer: Composer, question: str, places: list[Place], language: str) -> Answer:
     """'Is Toronto a sanctuary city?': the bot knows US places only, and says so."""
-    examples = tuple(say(language, "examples").split("|"))
     names = join_names([p.name for p in places], language)
-    return Answer(
-        question=question,
-        kind=Kind.NOT_UNDERSTOOD,
-        language=language,
-        bottom_line=say(language, "outside_us", places=names),
-        details=(say(language, "help", **composer.span(language)),),
-        examples=examples,
-        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
-    )
+    return not_understood(composer, question, language, say(language, "outside_us", places=names))
 
 
 def unknown_state(composer: Composer, question: str, language: str) -> Answer:
     """'/list ZZ': a clear word about the state, then the usual help."""
-    examples = tuple(say(language, "examples").split("|"))
-    return Answer(
-        question=question,
-        kind=Kind.NOT_UNDERSTOOD,
-        language=language,
-        bottom_line=say(language, "unknown_state"),
-        details=(say(language, "help", **composer.span(language)),),
-        examples=examples,
-        choices=tuple(Choice(e, f"ask:{e}") for e in examples),
-    )
+    return not_understood(composer, question, language, say(language, "unknown_state"))
