@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from bot.answer.render import render_text, to_json
-from bot.engine import Engine, follow_up_context
+from bot.conversation import follow_up_context
+from bot.engine import Engine
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.paths import default_knowledge_dir
 

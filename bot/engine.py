@@ -9,6 +9,7 @@ from bot.answer import general
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import say
+from bot.conversation import is_follow_up
 from bot.knowledge.model import KnowledgeBase
 from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
@@ -64,7 +65,7 @@ class Engine:
 
     def _answer(self, question: str, language: str | None, previous: str | None) -> Answer:
         parsed = self.reader.read(question, normalize_language(language))
-        if previous in self.knowledge.jurisdictions and _is_follow_up(parsed):
+        if previous in self.knowledge.jurisdictions and is_follow_up(parsed):
             mention = PlaceMention(0, 0, (self._follow_up_place(previous, parsed),))
             parsed = replace(parsed, intent=Intent.PLACES, places=(mention,), people=())
         answer = self._dispatch(parsed)
@@ -298,30 +299,6 @@ class Engine:
                 for j in jurisdictions[:limit]
             ]
         return results[:limit]
-
-
-def _is_follow_up(question: Question) -> bool:
-    """Names no place or person of its own, and points back ("there", "the mayor")."""
-    if question.places or question.people:
-        return False
-    if question.intent == Intent.UNKNOWN or question.topic_guessed:
-        return question.refers_back or question.refers_back_weakly
-    return question.intent in (Intent.TOPIC, Intent.ABOUT) and question.refers_back
-
-
-def the_place(answer: Answer) -> str | None:
-    """The one covered place an answer is about: what a follow-up question refers to."""
-    if answer.kind == Kind.ANSWER and len(answer.places) == 1:
-        return answer.places[0].id
-    return None
-
-
-def follow_up_context(answer: Answer, previous: str | None) -> str | None:
-    """The place the next follow-up refers to: this answer's place, none after an answer
-    about other places (Houston, a comparison), else still the previous one (a topic)."""
-    if answer.places or answer.kind == Kind.NOT_UNDERSTOOD:
-        return the_place(answer)  # a new subject (or one we could not follow): start afresh
-    return previous
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

@@ -10,7 +10,7 @@ MISSED_CONVERSATIONS are the ones that still fail, kept as strict expected failu
 fix shows up (and must then move its case up).
 
 Each case: (question, kind, places, language, topic); a conversation is a list of cases,
-each answered with the context of the previous answers (engine.follow_up_context).
+each answered with the context of the previous answers (conversation.follow_up_context).
 """
 
 from __future__ import annotations

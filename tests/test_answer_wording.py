@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.answer.phrases import say
 from bot.answer.render import render_text
-from bot.engine import Engine, follow_up_context
+from bot.conversation import follow_up_context
+from bot.engine import Engine
 
 
 def test_a_yes_only_answers_a_question_about_sanctuary_status(engine: Engine) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine, follow_up_context, the_place
+from bot.conversation import follow_up_context, the_place
+from bot.engine import Engine
 
 
 def converse(engine: Engine, questions: list[str]) -> list[tuple[str, list[str | None]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
-from bot.engine import follow_up_context
+from bot.conversation import follow_up_context
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
 from bot.telegram.send import edit_answer, reply_answer

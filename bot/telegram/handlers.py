@@ -13,7 +13,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
 from bot.answer.model import Answer
-from bot.engine import follow_up_context
+from bot.conversation import follow_up_context
 from bot.telegram import texts
 from bot.telegram.flood import flood_guarded
 from bot.telegram.keyboards import language_keyboard

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answer.model import Answer, Choice
-from bot.engine import the_place
+from bot.conversation import the_place
 from bot.telegram import texts
 
 MAX_CALLBACK_BYTES = 64

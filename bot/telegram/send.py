@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Choice
 from bot.answer.render import render_html, render_text, shorten
-from bot.engine import the_place
+from bot.conversation import the_place
 from bot.telegram.keyboards import build_keyboard, extra_choices
 from bot.telegram.services import services
 from bot.telegram.split import split_html
