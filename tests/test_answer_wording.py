@@ -92,3 +92,8 @@ def test_questions_about_rights_at_the_door_say_not_legal_advice(engine: Engine)
 def test_a_relative_named_like_a_place_is_a_person(engine: Engine) -> None:
     answer = engine.answer("Mi tía Florinda pregunta si Boston es santuario")
     assert [p.id for p in answer.places] == ["boston"]
+
+
+def test_spanish_son_is_a_verb_not_a_relative(engine: Engine) -> None:
+    answer = engine.answer("¿Son Houston y Dallas ciudades santuario?")
+    assert [p.name for p in answer.places] == ["Houston", "Dallas"]

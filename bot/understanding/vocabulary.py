@@ -91,7 +91,7 @@ TITLES = frozenset(
     "supervisor commissioner attorney secretary alcalde alcaldesa gobernador gobernadora "
     "presidente senador senadora juez jueza concejal "
     # ...and family words: "mi tía Florinda" is a person, not a typo of Florida.
-    "aunt uncle cousin friend brother sister son daughter husband wife mom dad mother father "
+    "aunt uncle cousin friend brother sister daughter husband wife mom dad mother father "
     "tia tio prima primo amiga amigo hermana hermano hija hijo esposa esposo mama papa "
     "abuela abuelo suegra suegro".split()
 )
