@@ -38,6 +38,18 @@ def _known(context: ContextTypes.DEFAULT_TYPE, kind: str, payload: str) -> bool:
     return bool(payload)
 
 
+def _known_to(engine: object, kind: str, payload: str) -> bool:
+    """The same check against the engine that will answer (after a reload, the new one)."""
+    knowledge = getattr(engine, "knowledge", None)
+    if knowledge is None:
+        return False
+    if kind in ("place", "sources", "quotes", "back"):
+        return payload in knowledge.jurisdictions
+    if kind == "topic":
+        return payload in knowledge.topics
+    return True
+
+
 @flood_guarded
 async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer the callback query, then show what the pressed button asks for."""
@@ -55,8 +67,11 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer(texts.text("language_set", payload))
         await query.edit_message_text(texts.html("language_set", payload))
         return
+    engine = services(context).knowledge.engine  # taken once: a reload may swap it meanwhile
+    if not _known_to(engine, kind, payload):
+        await query.answer(texts.text("expired", user_language(update, context)))
+        return
     await query.answer()
-    engine = services(context).knowledge.engine
     if kind in _IN_PLACE:
         if kind == "sources":
             answer = engine.place_sources(payload, language)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
@@ -74,23 +75,31 @@ async def reply_answer(
     if message.chat.type != ChatType.PRIVATE:
         answer = shorten(answer)  # never flood a group: "Sources" and "More quotes" expand
     markup = answer_markup(answer, context, view)
-    try:
-        await _send_parts(message, answer_parts(answer), markup, quote=quote)
-    except BadRequest as error:
-        if not _is_parse_error(error):
-            raise
-        log.error("Telegram rejected rendered HTML (%s); sending plain text", answer.kind)
-        await _send_parts(message, plain_parts(answer), markup, quote=quote)
+    await _send_parts(message, answer_parts(answer), markup, quote=quote)
 
 
 async def _send_parts(
     message: Message, parts: list[str], markup: InlineKeyboardMarkup | None, *, quote: bool
 ) -> None:
+    """Send each part; a part Telegram refuses as HTML goes again as plain text, alone (the
+    parts already sent are not repeated)."""
     for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        await message.reply_text(
-            part, do_quote=quote and index == 0, reply_markup=markup if last else None
-        )
+        options = {
+            "do_quote": quote and index == 0,
+            "reply_markup": markup if index == len(parts) - 1 else None,
+        }
+        try:
+            await message.reply_text(part, **options)
+        except BadRequest as error:
+            if not _is_parse_error(error):
+                raise
+            log.error("Telegram rejected rendered HTML (part %d); sending it as text", index + 1)
+            await message.reply_text(_as_text(part), **options)
+
+
+def _as_text(part: str) -> str:
+    """An HTML part as escaped plain text, in the same parse mode."""
+    return html.escape(html.unescape(re.sub(r"<[^>]*>", "", part))) or "…"
 
 
 async def edit_answer(
