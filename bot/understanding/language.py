@@ -26,6 +26,9 @@ _ENGLISH = frozenset(
     "law laws get safe please want move live need would could much".split()
 )
 
+# English nouns of the domain that Spanish speakers often use as they are (Spanglish).
+_ENGLISH_NOUNS = frozenset("city cities sanctuary state county police mayor".split())
+
 
 def detect_language(
     text: str,
@@ -55,6 +58,8 @@ def detect_language(
             continue
         if token.norm in _SPANISH:
             score += 1.5
+        elif token.norm in _ENGLISH_NOUNS:
+            score -= 0.5  # "es Denver sanctuary city?": Spanish speakers borrow these nouns
         elif token.norm in _ENGLISH:
             score -= 1.5
         else:
