@@ -83,11 +83,21 @@ class Engine:
         )
 
     def _follow_up_place(self, previous: str, q: Question) -> str:
-        """'And the governor?' after a city is about its state, where the state is covered."""
+        """'And the governor?' after a city is about its state, where the state is covered;
+        'and the mayor?' after New York State is about New York City again."""
+        j = self.knowledge.jurisdictions[previous]
         if q.role == "governor" or q.wants_state:
-            state = self.index.state_jurisdiction.get(self.knowledge.jurisdictions[previous].state)
+            state = self.index.state_jurisdiction.get(j.state)
             if state is not None:
                 return state
+        if q.role in CITY_ROLES and j.type == "state":
+            city = next(
+                (c for c in self.knowledge.jurisdictions.values()
+                 if c.type == "city" and c.state == j.state and c.name == j.name),
+                None,
+            )  # fmt: skip
+            if city is not None:
+                return city.id
         return previous
 
     def _dispatch(self, q: Question) -> Answer:

@@ -200,8 +200,7 @@ class QuestionReader:
         for topic_id, keywords in self.topic_keywords.items():
             text, hits, length = f" {stemmed} ", 0, 0
             for keyword in keywords:
-                if f" {keyword} " in text:
-                    text = text.replace(f" {keyword} ", " | ", 1)
+                if f" {keyword} " in text:  # nested keywords each count: they weigh the match
                     hits, length = hits + 1, length + len(keyword)
             if (hits, length) > best:
                 best, best_topic = (hits, length), topic_id
