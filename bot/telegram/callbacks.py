@@ -26,20 +26,9 @@ from bot.telegram.services import (
 _IN_PLACE = {"sources": "sources", "quotes": "quotes", "back": "answer"}
 
 
-def _known(context: ContextTypes.DEFAULT_TYPE, kind: str, payload: str) -> bool:
-    """Whether the id a button names still exists (a reload may have removed it)."""
-    knowledge = services(context).knowledge.knowledge
-    if knowledge is None:
-        return False
-    if kind in ("place", "sources", "quotes", "back"):
-        return payload in knowledge.jurisdictions
-    if kind == "topic":
-        return payload in knowledge.topics
-    return bool(payload)
-
-
-def _known_to(engine: object, kind: str, payload: str) -> bool:
-    """The same check against the engine that will answer (after a reload, the new one)."""
+def _known(engine: object, kind: str, payload: str) -> bool:
+    """Whether the id a button names exists for the engine that will answer it (a reload may
+    have removed it)."""
     knowledge = getattr(engine, "knowledge", None)
     if knowledge is None:
         return False
@@ -47,7 +36,7 @@ def _known_to(engine: object, kind: str, payload: str) -> bool:
         return payload in knowledge.jurisdictions
     if kind == "topic":
         return payload in knowledge.topics
-    return True
+    return bool(payload)
 
 
 @flood_guarded
@@ -58,7 +47,8 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     decoded = services(context).codec.decode(query.data)
     kind, _, payload = decoded[0].partition(":") if decoded else ("", "", "")
-    if decoded is None or not (kind == "lang" or _known(context, kind, payload)):
+    engine = services(context).knowledge.engine  # taken once: a reload may swap it meanwhile
+    if decoded is None or not (kind == "lang" or _known(engine, kind, payload)):
         await query.answer(texts.text("expired", user_language(update, context)))
         return
     language = decoded[1]
@@ -66,10 +56,6 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         remember_language(update, context, payload)
         await query.answer(texts.text("language_set", payload))
         await query.edit_message_text(texts.html("language_set", payload))
-        return
-    engine = services(context).knowledge.engine  # taken once: a reload may swap it meanwhile
-    if not _known_to(engine, kind, payload):
-        await query.answer(texts.text("expired", user_language(update, context)))
         return
     await query.answer()
     if kind in _IN_PLACE:

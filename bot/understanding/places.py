@@ -25,6 +25,7 @@ from bot.understanding.vocabulary import (
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
 MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
+PERSON_TYPO_CUTOFF = 80  # a name after a title this close to an official's is theirs
 MAX_FUZZY_SPAN = 3  # words in one misspelt name ("san fransisco", "rhode iland")
 SHOUTING_WORDS = 3  # a message of at least this many words all in capitals is shouting
 MAX_FUZZY_TOKENS = 60  # typos are looked for in the first words only: a pasted essay stays fast
@@ -69,6 +70,7 @@ class PlaceIndex:
         # The outlets cited ("Marshall Project", "City Mayors") and famous non-places.
         self.not_places = NOT_PLACES | {fold(s.outlet) for s in knowledge.sources.values()}
         self._build_aliases(knowledge)
+        self._people_names = list(self.people)  # for "Mayor Ed Murry": a typo of an official
         self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
         self._fuzzy_choices = self._build_fuzzy_choices()
 
@@ -177,7 +179,13 @@ class PlaceIndex:
             known = names in self.people or f"{token.norm} {names}" in self.people
             # ...or a typo of one ("Mayor Ed Murry"): the matcher will find them.
             known = known or bool(
-                process.extractOne(names, list(self.people), scorer=fuzz.ratio, score_cutoff=80)
+                process.extractOne(
+                    names,
+                    self._people_names,
+                    scorer=fuzz.ratio,
+                    processor=None,
+                    score_cutoff=PERSON_TYPO_CUTOFF,
+                )
             )
             if end > i + 1 and not known and names not in self.aliases:
                 used[i + 1 : end] = [True] * (end - i - 1)

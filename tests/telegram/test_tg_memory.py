@@ -32,4 +32,4 @@ async def test_a_conversation_leaves_nothing_in_ptb_user_or_chat_data(bot: Harne
         await bot.reply(chat_id=user["id"])
     await bot.say("/city Denver", chat=GROUP)
     await bot.settle()
-    assert not any(bot.app.user_data.values()) and not any(bot.app.chat_data.values())
+    assert len(bot.app.user_data) == 0 and len(bot.app.chat_data) == 0
