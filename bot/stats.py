@@ -280,7 +280,7 @@ def format_report(report: StatsReport, language: str = "en") -> str:
     return "\n".join(lines)
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "stats",
         help="print the anonymous statistics: what users ask about that the data lacks",
