@@ -121,7 +121,7 @@ def build_application(
 
 
 def menu(language: str) -> list[BotCommand]:
-    return [BotCommand(name, es if language == "es" else en) for name, en, es in texts.COMMANDS]
+    return [BotCommand(name, label.get(language)) for name, label in texts.COMMANDS.items()]
 
 
 async def _post_init(application: BotApplication) -> None:
