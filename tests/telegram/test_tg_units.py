@@ -11,6 +11,7 @@ from tg_harness import TOKEN
 
 from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Choice, Kind, PlaceRef
+from bot.knowledge.model import PlaceType
 from bot.settings import SETTINGS, FloodLimits, Settings, SettingsError
 from bot.telegram.flood import FloodGuard, Verdict
 from bot.telegram.keyboards import CallbackCodec, Pressed, build_keyboard, extra_choices
@@ -148,7 +149,7 @@ def test_keyboard_skips_unknown_and_duplicate_actions() -> None:
 
 
 def test_extra_buttons_only_under_single_place_answers() -> None:
-    place = PlaceRef("denver", "Denver", "city", "CO", "sanctuary", "2017-05")
+    place = PlaceRef("denver", "Denver", PlaceType.CITY, "CO", "sanctuary", "2017-05")
     one = Answer("q", Kind.ANSWER, "es", "x", places=(place,))
     two = Answer("q", Kind.ANSWER, "es", "x", places=(place, place))
     choices = extra_choices(one, more_quotes=True, other_places_in_state=True)
