@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.engine_api import AnswerEngine
+from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.paths import default_knowledge_dir
 
@@ -36,12 +37,6 @@ class ReloadResult:
     sources: int = 0
 
 
-def _default_load(directory: Path) -> KnowledgeBase:
-    from bot.knowledge.loader import load_knowledge
-
-    return load_knowledge(directory)
-
-
 def _default_engine(knowledge: KnowledgeBase, previous: AnswerEngine | None = None) -> Engine:
     """A new Engine, keeping the gazetteer and the in-memory popularity counts of the last."""
     from bot.engine import Engine  # heavy (the gazetteer): only when a bot really loads
@@ -53,9 +48,8 @@ def _default_engine(knowledge: KnowledgeBase, previous: AnswerEngine | None = No
 
 def problem_lines(error: BaseException) -> tuple[str, ...]:
     """`file:line: message` for each problem a KnowledgeError carries, else the error type."""
-    problems = getattr(error, "problems", None)
-    if problems:
-        return tuple(str(problem) for problem in problems)
+    if isinstance(error, KnowledgeError) and error.problems:
+        return tuple(str(problem) for problem in error.problems)
     return (f"{type(error).__name__} while loading the knowledge base",)
 
 
@@ -87,7 +81,7 @@ class LiveKnowledge:
         self,
         directory: Path | None = None,
         *,
-        load: Callable[[Path], KnowledgeBase] = _default_load,
+        load: Callable[[Path], KnowledgeBase] = load_knowledge,
         make_engine: Callable[[KnowledgeBase], AnswerEngine] | None = None,
     ) -> None:
         self.directory = directory if directory is not None else default_knowledge_dir()
