@@ -85,12 +85,11 @@ async def _answer_question(
         return
     question = question[: services(context).question_limit]
     previous = last_place(update, context)
-    answer = None
     if question.strip():
         # A follow-up ("what did the mayor say?") is about this chat's last place: kept in
         # bounded memory only, like everything else about a conversation.
         answer = engine.answer(question, language, previous=previous)
-    if answer is None:
+    else:
         answer = engine.help(language or user_language(update, context))
     remember_place(update, context, follow_up_context(answer, previous))
     await _reply(update, context, answer)
