@@ -1,0 +1,346 @@
+"""The lead of an answer that asks for one thing: the fact, date, figure, person or ruling.
+
+Among a place's dated facts, timeline events and quotes, the item that answers the
+question's aspect leads the reply, in one or two sentences with its date and source; the
+place's card follows. Items are chosen by their `aspects` tags first, then by the words
+they share with the question, then newest. When no item is about the aspect, the reply
+says so plainly ("My sources don't say …") and never presents a neighbouring fact as the
+answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source
+from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
+from bot.understanding.cues import stems
+from bot.understanding.text import fold
+from bot.understanding.vocabulary import STOPWORDS
+
+FORMS = frozenset({Aspect.WHEN, Aspect.WHO, Aspect.SAID})  # question forms, not subjects
+FIGURE_ASPECTS = frozenset({Aspect.MONEY, Aspect.NUMBERS})  # two sources, two figures: both
+_FIGURE = re.compile(r"\d[\d.,]*")
+OPENING_CHARS = 40  # a text that names its date this early already opens with it
+# Words a speaker's role holds for each role a question can name ("the LA police chief").
+ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "mayor": ("mayor",),
+    "police": ("police", "chief", "sheriff"),
+    "governor": ("governor",),
+    "council": ("council", "councilor", "supervisor"),
+    "attorney general": ("attorney general",),
+}
+
+PHRASES: dict[str, Localized] = {
+    "source": Localized("({outlet})", "({outlet})"),
+    "reported": Localized("(reported by {outlet}, {date})", "(según {outlet}, {date})"),
+    "inferred": Localized("(date inferred)", "(fecha inferida)"),
+    "said.day": Localized(
+        "On {date}, {speaker} ({role}) said:", "El {date}, {speaker} ({role}) dijo:"
+    ),
+    "said.month": Localized(
+        "In {date}, {speaker} ({role}) said:", "En {date}, {speaker} ({role}) dijo:"
+    ),
+    "said.reported": Localized(
+        "{speaker} ({role}) said, as reported by {outlet} ({date}):",
+        "{speaker} ({role}) dijo, según {outlet} ({date}):",
+    ),
+    "who": Localized("My sources name {names}.", "Mis fuentes mencionan a {names}."),
+    "who.one": Localized("{name} as {role}", "{name} como {role}"),
+    "here": Localized(
+        "Here is what they do say about {place}:", "Esto es lo que sí dicen sobre {place}:"
+    ),
+    "person": Localized("{person}", "a {person}"),
+    "role": Localized("the {role} of {place}", "a ningún {role} de {place}"),
+    "also": Localized("Another source gives a different figure:", "Otra fuente da otra cifra:"),
+}  # fmt: skip
+# "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
+MISSING: dict[Aspect, Localized] = {
+    Aspect.MONEY: Localized(
+        "My sources don't say how much money {place} set aside or spent.",
+        "Mis fuentes no dicen cuánto dinero apartó o gastó {place}.",
+    ),
+    Aspect.NUMBERS: Localized(
+        "My sources don't give that figure for {place}.",
+        "Mis fuentes no dan esa cifra para {place}.",
+    ),
+    Aspect.POLICE: Localized(
+        "My sources don't say what the police in {place} do about immigration status.",
+        "Mis fuentes no dicen qué hace la policía de {place} respecto del estatus migratorio.",
+    ),
+    Aspect.JAILS: Localized(
+        "My sources don't say whether jails in {place} hold people for ICE.",
+        "Mis fuentes no dicen si las cárceles de {place} retienen a personas para ICE.",
+    ),
+    Aspect.COURTS: Localized(
+        "My sources don't report a court case or ruling about {place}.",
+        "Mis fuentes no mencionan ninguna demanda ni fallo judicial sobre {place}.",
+    ),
+    Aspect.FEDERAL_FUNDING: Localized(
+        "My sources don't say what federal funding {place} has at stake.",
+        "Mis fuentes no dicen qué fondos federales tiene en juego {place}.",
+    ),
+    Aspect.LAWS: Localized(
+        "My sources don't describe a law or order of {place} about that.",
+        "Mis fuentes no describen una ley u orden de {place} sobre eso.",
+    ),
+    Aspect.WHEN: Localized(
+        "My sources don't give a date for that in {place}.",
+        "Mis fuentes no dan una fecha para eso en {place}.",
+    ),
+    Aspect.WHO: Localized(
+        "My sources don't name that official of {place}.",
+        "Mis fuentes no nombran a ese funcionario de {place}.",
+    ),
+    Aspect.SAID: Localized("My sources don't quote {person}.", "Mis fuentes no citan {person}."),
+    Aspect.ICE_ACCESS: Localized(
+        "My sources don't say what access ICE has in {place}.",
+        "Mis fuentes no dicen qué acceso tiene ICE en {place}.",
+    ),
+    Aspect.SERVICES: Localized(
+        "My sources don't describe services for immigrants in {place}.",
+        "Mis fuentes no describen servicios para inmigrantes en {place}.",
+    ),
+    Aspect.FEDERAL_LIST: Localized(
+        "My sources don't say whether a federal list names {place}.",
+        "Mis fuentes no dicen si una lista federal menciona a {place}.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A dated thing a place's answer can lead with: a fact, a timeline event or a quote."""
+
+    text: str  # in the answer's language; a quote verbatim
+    date: PartialDate
+    source: str
+    aspects: frozenset[str]
+    date_inferred: bool = False
+    reported: bool = False  # the date is the source's, not the item's own
+    quote: Quote | None = None
+
+    @property
+    def figures(self) -> frozenset[str]:
+        return frozenset(m.group(0).rstrip(".,") for m in _FIGURE.finditer(self.text))
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What leads the reply: a headline (the bottom line) and, for a quote, its words."""
+
+    headline: str
+    paragraphs: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    dates: tuple[PartialDate, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # quotes the lead shows, not to be repeated below it
+
+
+def items(j: Jurisdiction, language: str) -> list[Item]:
+    """Every dated fact, event and quote of a place."""
+    found = [
+        Item(
+            f.text.get(language),
+            f.date,
+            f.source,
+            frozenset(getattr(f, "aspects", ())),
+            f.date_inferred,
+            getattr(f, "reported", False),
+        )
+        for f in j.facts
+    ]
+    found += [
+        Item(
+            e.text.get(language),
+            e.date,
+            e.source,
+            frozenset(e.aspects),
+            e.date_inferred,
+        )
+        for e in getattr(j, "events", ())
+    ]
+    found += [
+        Item(
+            q.text,
+            q.date,
+            q.source,
+            frozenset(getattr(q, "aspects", ())),
+            q.date_inferred,
+            getattr(q, "reported", False),
+            q,
+        )
+        for q in j.quotes
+    ]
+    return found
+
+
+def question_words(folded: str, place_words: Iterable[str] = ()) -> frozenset[str]:
+    """The telling words of a question, stemmed: what an item's text should share."""
+    ignored = STOPWORDS | {w for name in place_words for w in stems(fold(name)).split()}
+    return frozenset(w for w in stems(folded).split() if w not in ignored and len(w) > 2)
+
+
+def _is_about(item: Item, subject: Aspect) -> bool:
+    """Tagged with the subject; an untagged item (older data) by a cue word in its text."""
+    if item.aspects:
+        return subject in item.aspects
+    text = f" {fold(item.text)} "
+    return any(f" {cue} " in text for cue in CONTENT_CUES.get(subject, ()))
+
+
+def _overlap(item: Item, words: frozenset[str]) -> int:
+    return len(words & set(stems(fold(item.text)).split()))
+
+
+def pick(
+    candidates: list[Item],
+    reading: AspectReading,
+    words: frozenset[str] = frozenset(),
+) -> list[Item]:
+    """The items that answer the question, best first: none, one, or two that disagree."""
+    subject = reading.subject
+    if subject == Aspect.SAID:
+        pool = [i for i in candidates if i.quote is not None]
+    elif subject in FORMS:  # "when did Portland make it city code?": any dated item
+        pool = [i for i in candidates if i.quote is None]
+    else:
+        pool = [i for i in candidates if _is_about(i, subject)]
+    if reading.aspect == Aspect.WHEN and subject != Aspect.WHEN:
+        pool = [i for i in pool if not i.reported]  # a date we don't have is no answer
+
+    def rank(item: Item) -> tuple[bool, bool, int, bool, PartialDate]:
+        return (
+            subject in item.aspects,
+            reading.aspect in item.aspects,
+            _overlap(item, words),
+            not item.reported,
+            item.date,
+        )
+
+    ranked = sorted(pool, key=rank, reverse=True)
+    if len(ranked) >= 2 and subject in FIGURE_ASPECTS and _disagree(ranked[0], ranked[1]):
+        same_rank = rank(ranked[0])[:3] == rank(ranked[1])[:3]
+        if same_rank:
+            return ranked[:2]
+    return ranked[:1]
+
+
+def _disagree(first: Item, second: Item) -> bool:
+    """Two sources, two different figures for the same thing."""
+    return (
+        first.source != second.source
+        and bool(first.figures and second.figures)
+        and not first.figures & second.figures
+    )
+
+
+def said_by(candidates: list[Item], speaker: str | None, role: str | None) -> list[Item]:
+    """The quotes of a named person, or of whoever holds the named role."""
+    quotes = [i for i in candidates if i.quote is not None]
+    if speaker:
+        return [i for i in quotes if i.quote and speaker in (i.quote.speaker, *i.quote.joint_with)]
+    if role:
+        titles = ROLE_TITLES.get(role, (role,))
+        return [i for i in quotes if i.quote and any(t in fold(i.quote.role) for t in titles)]
+    return quotes
+
+
+def opens_with_date(text: str, date: PartialDate) -> bool:
+    """Whether a text already says its date near the start ("In January 2016, …")."""
+    return str(date.year) in text[:OPENING_CHARS]
+
+
+def fact_line(item: Item, sources: Mapping[str, Source], language: str) -> str:
+    """One fact or event with its date and source: "January 2016: … (Outlet)"."""
+    source = sources.get(item.source)
+    outlet = source.outlet if source else item.source
+    text = item.text.strip()
+    if item.reported and source is not None:
+        said = PHRASES["reported"].get(language)
+        return f"{text} {said.format(outlet=outlet, date=source.date.human(language))}"
+    if not opens_with_date(text, item.date):
+        text = f"{_capital(item.date.human(language))}: {text}"
+    line = f"{text} {PHRASES['source'].get(language).format(outlet=outlet)}"
+    if item.date_inferred:
+        line = f"{line} {PHRASES['inferred'].get(language)}"
+    return line
+
+
+def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language: str) -> Lead:
+    """A quote as the lead: who said it and when, then its words (never translated)."""
+    source = sources.get(item.source)
+    outlet = source.outlet if source else item.source
+    role = getattr(quote, "role_es", None) if language == "es" else None
+    fields = {"speaker": quote.speaker, "role": role or quote.role, "outlet": outlet}
+    if item.reported and source is not None:
+        key, date = "said.reported", source.date.human(language)
+    else:
+        key, date = ("said.day" if item.date.day else "said.month"), item.date.human(language)
+    headline = PHRASES[key].get(language).format(date=date, **fields)
+    if item.date_inferred and not item.reported:
+        headline = f"{headline} {PHRASES['inferred'].get(language)}"
+    words = f"“{quote.text}” {PHRASES['source'].get(language).format(outlet=outlet)}"
+    return Lead(headline, (words,), (item.source,), (item.date,), (quote,))
+
+
+def lead(chosen: list[Item], sources: Mapping[str, Source], language: str) -> Lead:
+    """The lead for the chosen items (see `pick`)."""
+    if chosen[0].quote is not None:
+        return quote_lead(chosen[0], chosen[0].quote, sources, language)
+    lines = [fact_line(chosen[0], sources, language)]
+    if len(chosen) > 1:
+        also = PHRASES["also"].get(language)
+        lines.append(f"{also} {fact_line(chosen[1], sources, language)}")
+    return Lead(
+        " ".join(lines),
+        sources=tuple(i.source for i in chosen),
+        dates=tuple(i.date for i in chosen if not i.reported),
+    )
+
+
+def who_lead(j: Jurisdiction, role: str | None, language: str) -> Lead | None:
+    """The officials of a place the sources name, those of the asked role only."""
+    officials = list(j.officials)
+    if role:
+        titles = ROLE_TITLES.get(role, (role,))
+        officials = [o for o in officials if any(t in fold(o.role) for t in titles)]
+    if not officials:
+        return None
+    one = PHRASES["who.one"].get(language)
+    names = [
+        one.format(
+            name=o.name, role=(getattr(o, "role_es", None) if language == "es" else None) or o.role
+        )
+        for o in officials
+    ]
+    joined = (
+        names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {_and(language)} {names[-1]}"
+    )
+    return Lead(PHRASES["who"].get(language).format(names=joined))
+
+
+def missing_line(subject: Aspect, place: str, language: str, person: str = "") -> str:
+    """ "My sources don't say how much money Seattle set aside or spent. Here is what they do
+    say about Seattle:". `person`: who was not quoted (see `person_phrase`)."""
+    said = MISSING[subject].get(language).format(place=place, person=person or place)
+    here = PHRASES["here"].get(language).format(place=place)
+    return f"{said} {here}"
+
+
+def person_phrase(language: str, place: str, speaker: str | None, role_name: str | None) -> str:
+    """Who a "said" question asked about: "Karl Racine", "the mayor of New Orleans"."""
+    if speaker:
+        return PHRASES["person"].get(language).format(person=speaker)
+    if role_name:
+        return PHRASES["role"].get(language).format(role=role_name, place=place)
+    return PHRASES["person"].get(language).format(person=place)
+
+
+def _and(language: str) -> str:
+    return "y" if language == "es" else "and"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
