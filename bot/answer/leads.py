@@ -17,12 +17,20 @@ from dataclasses import dataclass
 from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source
 from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
 from bot.understanding.cues import stems
-from bot.understanding.text import fold
+from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import STOPWORDS
 
 FORMS = frozenset({Aspect.WHEN, Aspect.WHO, Aspect.SAID})  # question forms, not subjects
 FIGURE_ASPECTS = frozenset({Aspect.MONEY, Aspect.NUMBERS})  # two sources, two figures: both
 _FIGURE = re.compile(r"\d[\d.,]*")
+# How an untagged text states a sum or a count (cue words are the question's, not the text's).
+FIGURES_IN_TEXT: dict[Aspect, re.Pattern[str]] = {
+    Aspect.MONEY: re.compile(r"\$\s?\d|\b(dollars|dolares)\b"),
+    Aspect.NUMBERS: re.compile(
+        r"(?<![$\d.,])\d[\d.,]*\s*(million|billion|thousand|millones|mil|days|dias|percent)\b"
+        r"|(?<![$\d.,])\d{1,3}(,\d{3})+\b"
+    ),
+}
 OPENING_CHARS = 40  # a text that names its date this early already opens with it
 # Words a speaker's role holds for each role a question can name ("the LA police chief").
 ROLE_TITLES: dict[str, tuple[str, ...]] = {
@@ -186,6 +194,9 @@ def _is_about(item: Item, subject: Aspect) -> bool:
     """Tagged with the subject; an untagged item (older data) by a cue word in its text."""
     if item.aspects:
         return subject in item.aspects
+    pattern = FIGURES_IN_TEXT.get(subject)
+    if pattern is not None and pattern.search(strip_accents(item.text.casefold())):
+        return True
     text = f" {fold(item.text)} "
     return any(f" {cue} " in text for cue in CONTENT_CUES.get(subject, ()))
 

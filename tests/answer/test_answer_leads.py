@@ -1,0 +1,168 @@
+"""Choosing and wording the item that leads an answer to an aspect question (answer/leads.py)."""
+
+from __future__ import annotations
+
+from bot.answer import leads
+from bot.answer.leads import Item
+from bot.knowledge.model import (
+    Fact,
+    Jurisdiction,
+    Localized,
+    Official,
+    PartialDate,
+    PlaceType,
+    Quote,
+    Source,
+    Stance,
+)
+from bot.understanding.aspects import Aspect, AspectReading
+from bot.understanding.text import fold
+
+SOURCES = {
+    "paper-2017": Source(
+        id="paper-2017",
+        outlet="The Paper",
+        title="A story",
+        author=None,
+        date=PartialDate(2017, 6),
+        date_inferred=False,
+        url=None,
+    ),
+    "wire-2017": Source(
+        id="wire-2017",
+        outlet="The Wire",
+        title="Another story",
+        author=None,
+        date=PartialDate(2017, 4),
+        date_inferred=False,
+        url=None,
+    ),
+}
+
+
+def fact(text: str, date: PartialDate, source: str = "paper-2017", **more: object) -> Fact:
+    return Fact(text=Localized(text, f"ES {text}"), date=date, source=source, **more)  # type: ignore[arg-type]
+
+
+def place(*facts: Fact, quotes: tuple[Quote, ...] = ()) -> Jurisdiction:
+    return Jurisdiction(
+        id="springtown",
+        name="Springtown",
+        type=PlaceType.CITY,
+        state="IL",
+        stance=Stance.SANCTUARY,
+        as_of=PartialDate(2017, 6),
+        summary=Localized("Springtown summary.", "Resumen de Springtown."),
+        officials=(
+            Official(name="Ann Lee", role="Mayor of Springtown"),
+            Official(name="Bo Diaz", role="Police Chief of Springtown"),
+        ),
+        facts=facts,
+        quotes=quotes,
+    )
+
+
+FUND = fact("In December 2016, the mayor pledged $1 million to a fund.", PartialDate(2016, 12))
+LETTER = fact("The city got a Justice Department letter about grants.", PartialDate(2017, 4, 21))
+ORDER = fact("The mayor signed an executive order.", PartialDate(2016, 1))
+QUOTE = Quote(
+    text="We will stay a sanctuary city.",
+    speaker="Ann Lee",
+    role="Mayor of Springtown",
+    date=PartialDate(2017, 4, 24),
+    source="wire-2017",
+)
+
+
+def chosen(j: Jurisdiction, reading: AspectReading, question: str = "") -> list[Item]:
+    return leads.pick(leads.items(j, "en"), reading, leads.question_words(fold(question)))
+
+
+def test_the_item_about_the_aspect_leads_not_a_neighbouring_one() -> None:
+    j = place(LETTER, FUND, ORDER)
+    assert [i.text for i in chosen(j, AspectReading(Aspect.MONEY))] == [FUND.text.en]
+    funding = chosen(j, AspectReading(Aspect.FEDERAL_FUNDING))
+    assert [i.text for i in funding] == [LETTER.text.en]
+
+
+def test_no_item_about_the_aspect_means_none_is_chosen() -> None:
+    assert chosen(place(LETTER, ORDER), AspectReading(Aspect.MONEY)) == []
+    assert chosen(place(FUND), AspectReading(Aspect.COURTS)) == []
+
+
+def test_words_shared_with_the_question_break_a_tie_then_the_newest_wins() -> None:
+    old = fact("In 2015 the city spent money on schools.", PartialDate(2015))
+    new = fact("In 2017 the city spent money on parks.", PartialDate(2017))
+    j = place(old, new)
+    assert chosen(j, AspectReading(Aspect.MONEY), "how much for schools")[0] is not None
+    assert chosen(j, AspectReading(Aspect.MONEY), "how much for schools")[0].text == old.text.en
+    assert chosen(j, AspectReading(Aspect.MONEY), "how much money")[0].text == new.text.en
+
+
+def test_two_sources_with_two_figures_are_both_given() -> None:
+    one = fact("About 1.5 million undocumented immigrants live there.", PartialDate(2017, 6))
+    other = fact(
+        "About 1 million undocumented immigrants live there.", PartialDate(2017, 4), "wire-2017"
+    )
+    picked = chosen(place(one, other), AspectReading(Aspect.NUMBERS), "how many immigrants")
+    assert {i.source for i in picked} == {"paper-2017", "wire-2017"}
+    line = leads.lead(picked, SOURCES, "en").headline
+    assert "1.5 million" in line and "1 million" in line
+    assert "(The Paper)" in line and "(The Wire)" in line
+
+
+def test_a_fact_line_carries_its_date_first_and_its_source() -> None:
+    line = leads.fact_line(leads.items(place(LETTER), "en")[0], SOURCES, "en")
+    assert line.startswith("April 21, 2017: The city got")
+    assert line.endswith("(The Paper)")
+    # A text that opens with its date is not dated twice.
+    fund = leads.fact_line(leads.items(place(FUND), "en")[0], SOURCES, "en")
+    assert fund.startswith("In December 2016, the mayor")
+
+
+def test_an_inferred_date_is_labelled() -> None:
+    inferred = fact("The council passed a law.", PartialDate(2017, 2), date_inferred=True)
+    line = leads.fact_line(leads.items(place(inferred), "es")[0], SOURCES, "es")
+    assert line.startswith("Febrero de 2017: ES The council")
+    assert line.endswith("(fecha inferida)")
+
+
+def test_a_quote_leads_with_who_said_it_and_when() -> None:
+    j = place(FUND, quotes=(QUOTE,))
+    picked = chosen(j, AspectReading(Aspect.SAID))
+    lead = leads.lead(picked, SOURCES, "en")
+    assert lead.headline == "On April 24, 2017, Ann Lee (Mayor of Springtown) said:"
+    assert lead.paragraphs == ("“We will stay a sanctuary city.” (The Wire)",)
+    assert lead.quotes == (QUOTE,)
+
+
+def test_quotes_of_a_person_or_a_role() -> None:
+    found = leads.items(place(quotes=(QUOTE,)), "en")
+    assert leads.said_by(found, "Ann Lee", None)
+    assert leads.said_by(found, None, "mayor")
+    assert not leads.said_by(found, "Bo Diaz", None)
+    assert not leads.said_by(found, None, "police")
+
+
+def test_who_names_the_officials_of_the_asked_role() -> None:
+    lead = leads.who_lead(place(), "police", "en")
+    assert lead is not None
+    assert lead.headline == "My sources name Bo Diaz as Police Chief of Springtown."
+    assert leads.who_lead(place(), "governor", "en") is None
+    both = leads.who_lead(place(), None, "en")
+    assert both is not None and "Ann Lee" in both.headline and "Bo Diaz" in both.headline
+
+
+def test_the_sources_dont_say_line() -> None:
+    line = leads.missing_line(Aspect.MONEY, "Seattle", "en")
+    assert line.startswith("My sources don't say how much money Seattle set aside")
+    assert line.endswith("Here is what they do say about Seattle:")
+    spanish = leads.missing_line(Aspect.MONEY, "Seattle", "es")
+    assert spanish.startswith("Mis fuentes no dicen cuánto dinero")
+    person = leads.person_phrase("en", "New Orleans", None, "mayor")
+    said = leads.missing_line(Aspect.SAID, "New Orleans", "en", person)
+    assert said.startswith("My sources don't quote the mayor of New Orleans.")
+
+
+def test_every_aspect_has_a_sources_dont_say_line() -> None:
+    assert set(leads.MISSING) == set(Aspect)
