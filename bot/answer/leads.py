@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.answer.model import Answer, SourceRef
 from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source
 from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
 from bot.understanding.cues import stems
@@ -355,3 +356,44 @@ def _and(language: str) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def place_lead(
+    j: Jurisdiction,
+    reading: AspectReading,
+    words: frozenset[str],
+    sources: Mapping[str, Source],
+    language: str,
+    *,
+    speaker: str | None = None,
+    role: str | None = None,
+) -> Lead | None:
+    """What leads the answer about one place, or None when its sources don't say."""
+    if reading.aspect == Aspect.WHO:
+        return who_lead(j, role, language)
+    candidates = items(j, language)
+    if reading.aspect == Aspect.SAID:
+        candidates = said_by(candidates, speaker, role)
+    chosen = pick(candidates, reading, words)
+    return lead(chosen, sources, language) if chosen else None
+
+
+def with_lead(card: Answer, found: Lead, refs: tuple[SourceRef, ...], aspect: Aspect) -> Answer:
+    """The place's card under its lead: the lead is the bottom line, the card follows."""
+    shown = {q.text for q in found.quotes}
+    seen = {ref.id for ref in refs}
+    return replace(
+        card,
+        bottom_line=found.headline,
+        details=(*found.paragraphs, card.bottom_line, *card.details),
+        quotes=tuple(q for q in card.quotes if q.text not in shown),
+        sources=(*refs, *(ref for ref in card.sources if ref.id not in seen)),
+        aspect=str(aspect),
+    )
+
+
+def sources_dont_say(card: Answer, line: str, aspect: Aspect) -> Answer:
+    """ "My sources don't say …" leads; what they do say about the place follows."""
+    return replace(
+        card, bottom_line=line, details=(card.bottom_line, *card.details), aspect=str(aspect)
+    )
