@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from bot.answer import general
+from bot.answer import general, leads
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import say
 from bot.conversation import is_follow_up
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import Jurisdiction, KnowledgeBase
 from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.places import PlaceIndex
@@ -102,16 +102,20 @@ class Engine:
 
     def _dispatch(self, q: Question) -> Answer:
         lang = q.language
-        if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
+        if q.intent == Intent.EMPTY:
             return general.not_understood(self.composer, q.text, lang)
         if q.intent == Intent.GREETING:
             return general.help_answer(self.composer, q.text, lang, thanks=q.thanks)
         if q.intent == Intent.ABOUT:
             return general.about(self.composer, lang, question=q.text)
+        if q.intent in (Intent.TOPIC, Intent.UNKNOWN) and (about := self._aspect_topic(q)):
+            return about
         if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
             return general.topic(self.composer, q.text, self.knowledge.topics[q.topic], lang)
         if q.intent == Intent.LIST:
             return self._list(q)
+        if q.intent == Intent.UNKNOWN:
+            return general.not_understood(self.composer, q.text, lang)
         return self._places(q)
 
     def _list(self, q: Question) -> Answer:
@@ -196,7 +200,7 @@ class Engine:
                 name = self.composer.display_name(other, language=lang)
                 notes.append(say(lang, "other_same_name", other=name))
                 choices.append(Choice(name, f"place:{other.id}"))
-        return self.composer.place(
+        card = self.composer.place(
             q.text,
             j,
             lang,
@@ -207,6 +211,40 @@ class Engine:
             with_state=with_state,
             yes_no=q.asks_status,
         )
+        return self._aspect_place(q, j, card, speaker) if q.aspect else card
+
+    # --- aspect questions: the fact, date, figure, person or ruling asked for -------------
+
+    def _aspect_place(
+        self, q: Question, j: Jurisdiction, card: Answer, speaker: str | None
+    ) -> Answer:
+        """The item that answers the question leads the place's card, or the sources don't
+        say so, plainly, before what they do say."""
+        reading = q.aspect
+        if reading is None:
+            return card
+        lang = q.language
+        words = leads.question_words(fold(q.text), (j.name, *j.aliases))
+        found = leads.place_lead(
+            j, reading, words, self.knowledge.sources, lang, speaker=speaker, role=q.role
+        )
+        if found is not None:
+            refs = self.composer.source_refs(found.sources)
+            return leads.with_lead(card, found, refs, reading.aspect)
+        name = self.composer.display_name(j, language=lang)
+        person = leads.person_phrase(lang, name, speaker, q.role)
+        line = leads.missing_line(reading.aspect, name, lang, person)
+        return leads.sources_dont_say(card, line, reading.aspect)
+
+    def _aspect_topic(self, q: Question) -> Answer | None:
+        """An aspect with no place ("what happened in court?"): the topic that answers it."""
+        if q.aspect is None:
+            return None
+        topic = leads.topic_for(self.knowledge.topics, q.aspect, q.topic)
+        if topic is None:
+            return None
+        answer = general.topic(self.composer, q.text, topic, q.language)
+        return replace(answer, aspect=str(q.aspect.aspect))
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
         if len(places) == 1 and places[0].type == "city":

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from bot.answer.model import Answer, SourceRef
-from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source
+from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source, Topic
 from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
 from bot.understanding.cues import stems
 from bot.understanding.text import fold, strip_accents
@@ -397,3 +397,16 @@ def sources_dont_say(card: Answer, line: str, aspect: Aspect) -> Answer:
     return replace(
         card, bottom_line=line, details=(card.bottom_line, *card.details), aspect=str(aspect)
     )
+
+
+def topic_for(
+    topics: Mapping[str, Topic], reading: AspectReading, found: str | None
+) -> Topic | None:
+    """The topic that answers an aspect asked with no place: the topic the question's own
+    keywords found if it is about the aspect, else the first topic tagged with it first."""
+    subject = reading.subject
+    tagged = [t for t in topics.values() if subject in getattr(t, "aspects", ())]
+    if found in topics and (not tagged or topics[found] in tagged):
+        return topics[found]
+    tagged.sort(key=lambda t: tuple(getattr(t, "aspects", ())).index(subject))
+    return tagged[0] if tagged else None

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.knowledge.model import KnowledgeBase
+from bot.understanding.aspects import AspectReading, read_aspect
 from bot.understanding.cues import (
     ABOUT_THE_BOT,
     ADVICE,
@@ -64,6 +65,7 @@ class Question:
     asks_status: bool = False  # names "sanctuary": a yes/no about status fits the answer
     thanks: bool = False  # "thank you", "gracias"
     topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
+    aspect: AspectReading | None = None  # what it asks for: a figure, a date, a quote…
 
 
 class QuestionReader:
@@ -113,6 +115,7 @@ class QuestionReader:
         topic = self._topic(folded)
         role = role_in(folded)
         common = {
+            "aspect": read_aspect(folded, names_person=bool(matches.people)),
             "role": role,
             "refers_back": role is not None
             or any(contains_phrase(EXISTENTIAL.sub(" ", folded), w) for w in BACK_REFERENCES),
