@@ -19,7 +19,7 @@ from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Sou
 from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
 from bot.understanding.cues import stems
 from bot.understanding.text import fold, strip_accents
-from bot.understanding.vocabulary import STOPWORDS
+from bot.understanding.vocabulary import FUNCTION_WORDS
 
 FORMS = frozenset({Aspect.WHEN, Aspect.WHO, Aspect.SAID})  # question forms, not subjects
 FIGURE_ASPECTS = frozenset({Aspect.MONEY, Aspect.NUMBERS})  # two sources, two figures: both
@@ -187,7 +187,7 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
 
 def question_words(folded: str, place_words: Iterable[str] = ()) -> frozenset[str]:
     """The telling words of a question, stemmed: what an item's text should share."""
-    ignored = STOPWORDS | {w for name in place_words for w in stems(fold(name)).split()}
+    ignored = FUNCTION_WORDS | {w for name in place_words for w in stems(fold(name)).split()}
     return frozenset(w for w in stems(folded).split() if w not in ignored and len(w) > 2)
 
 
@@ -206,6 +206,18 @@ def _overlap(item: Item, words: frozenset[str]) -> int:
     return len(words & set(stems(fold(item.text)).split()))
 
 
+def _pool(candidates: list[Item], reading: AspectReading) -> list[Item]:
+    """The items that can answer at all: a quote for "what did X say", a dated fact or
+    event for "when", else any item about the subject."""
+    subject = reading.subject
+    if reading.aspect == Aspect.SAID:
+        return [i for i in candidates if i.quote is not None]
+    if reading.aspect == Aspect.WHEN:
+        dated = [i for i in candidates if i.quote is None and not i.reported]
+        return dated if subject == Aspect.WHEN else [i for i in dated if _is_about(i, subject)]
+    return [i for i in candidates if _is_about(i, subject)]
+
+
 def pick(
     candidates: list[Item],
     reading: AspectReading,
@@ -213,30 +225,24 @@ def pick(
 ) -> list[Item]:
     """The items that answer the question, best first: none, one, or two that disagree."""
     subject = reading.subject
-    if subject == Aspect.SAID:
-        pool = [i for i in candidates if i.quote is not None]
-    elif subject in FORMS:  # "when did Portland make it city code?": any dated item
-        pool = [i for i in candidates if i.quote is None]
-    else:
-        pool = [i for i in candidates if _is_about(i, subject)]
-    if reading.aspect == Aspect.WHEN and subject != Aspect.WHEN:
-        pool = [i for i in pool if not i.reported]  # a date we don't have is no answer
 
-    def rank(item: Item) -> tuple[bool, bool, int, bool, PartialDate]:
+    def rank(item: Item) -> tuple[bool, bool, bool, bool, int, bool, PartialDate]:
         return (
             subject in item.aspects,
+            _is_about(item, subject),  # what a person said about the subject, first
             reading.aspect in item.aspects,
+            item.quote is None or reading.aspect == Aspect.SAID,  # a fact before a remark
             _overlap(item, words),
             not item.reported,
             item.date,
         )
 
-    ranked = sorted(pool, key=rank, reverse=True)
-    if len(ranked) >= 2 and subject in FIGURE_ASPECTS and _disagree(ranked[0], ranked[1]):
-        same_rank = rank(ranked[0])[:3] == rank(ranked[1])[:3]
-        if same_rank:
-            return ranked[:2]
-    return ranked[:1]
+    ranked = sorted(_pool(candidates, reading), key=rank, reverse=True)
+    if len(ranked) < 2 or subject not in FIGURE_ASPECTS:
+        return ranked[:1]
+    first, second = ranked[:2]
+    tied = rank(first)[:5] == rank(second)[:5]
+    return ranked[:2] if tied and _disagree(first, second) else ranked[:1]
 
 
 def _disagree(first: Item, second: Item) -> bool:
