@@ -47,10 +47,10 @@ PHRASES: dict[str, Localized] = {
     "reported": Localized("(reported by {outlet}, {date})", "(según {outlet}, {date})"),
     "inferred": Localized("(date inferred)", "(fecha inferida)"),
     "said.day": Localized(
-        "On {date}, {speaker} ({role}) said:", "El {date}, {speaker} ({role}) dijo:"
+        "On {date}{inferred}, {speaker} ({role}) said:", "El {date}{inferred}, {speaker} ({role}) dijo:"
     ),
     "said.month": Localized(
-        "In {date}, {speaker} ({role}) said:", "En {date}, {speaker} ({role}) dijo:"
+        "In {date}{inferred}, {speaker} ({role}) said:", "En {date}{inferred}, {speaker} ({role}) dijo:"
     ),
     "said.reported": Localized(
         "{speaker} ({role}) said, as reported by {outlet} ({date}):",
@@ -296,9 +296,8 @@ def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language
         key, date = "said.reported", source.date.human(language)
     else:
         key, date = ("said.day" if item.date.day else "said.month"), item.date.human(language)
-    headline = PHRASES[key].get(language).format(date=date, **fields)
-    if item.date_inferred and not item.reported:
-        headline = f"{headline} {PHRASES['inferred'].get(language)}"
+    inferred = f" {PHRASES['inferred'].get(language)}" if item.date_inferred else ""
+    headline = PHRASES[key].get(language).format(date=date, inferred=inferred, **fields)
     words = f"“{quote.text}” {PHRASES['source'].get(language).format(outlet=outlet)}"
     return Lead(headline, (words,), (item.source,), (item.date,), (quote,))
 
