@@ -47,10 +47,12 @@ PHRASES: dict[str, Localized] = {
     "reported": Localized("(reported by {outlet}, {date})", "(según {outlet}, {date})"),
     "inferred": Localized("(date inferred)", "(fecha inferida)"),
     "said.day": Localized(
-        "On {date}{inferred}, {speaker} ({role}) said:", "El {date}{inferred}, {speaker} ({role}) dijo:"
+        "On {date}{inferred}, {speaker} ({role}) said:",
+        "El {date}{inferred}, {speaker} ({role}) dijo:",
     ),
     "said.month": Localized(
-        "In {date}{inferred}, {speaker} ({role}) said:", "En {date}{inferred}, {speaker} ({role}) dijo:"
+        "In {date}{inferred}, {speaker} ({role}) said:",
+        "En {date}{inferred}, {speaker} ({role}) dijo:",
     ),
     "said.reported": Localized(
         "{speaker} ({role}) said, as reported by {outlet} ({date}):",
