@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.answer.model import Answer, SourceRef
 from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source, Topic
 from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
-from bot.understanding.cues import stems
 from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import FUNCTION_WORDS
 
@@ -32,7 +32,10 @@ FIGURES_IN_TEXT: dict[Aspect, re.Pattern[str]] = {
         r"|(?<![$\d.,])\d{1,3}(,\d{3})+\b"
     ),
 }
-OPENING_CHARS = 40  # a text that names its date this early already opens with it
+OPENING_CHARS = 60  # a text that names its date this early already opens with it
+MIN_STEM, MAX_ENDING = 3, 3  # "sue"/"sued": a word and its forms share all but a last letter
+# Words of the cues themselves ("how many", "days"): what is counted is in the other words.
+CUE_WORDS = frozenset(w for cues in CONTENT_CUES.values() for cue in cues for w in cue.split())
 # Words a speaker's role holds for each role a question can name ("the LA police chief").
 ROLE_TITLES: dict[str, tuple[str, ...]] = {
     "mayor": ("mayor",),
@@ -134,6 +137,11 @@ class Item:
     quote: Quote | None = None
 
     @property
+    def is_remark(self) -> bool:
+        """A quote, or a fact or event that reports what someone said."""
+        return self.quote is not None or Aspect.SAID in self.aspects
+
+    @property
     def figures(self) -> frozenset[str]:
         return frozenset(m.group(0).rstrip(".,") for m in _FIGURE.finditer(self.text))
 
@@ -188,9 +196,9 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
 
 
 def question_words(folded: str, place_words: Iterable[str] = ()) -> frozenset[str]:
-    """The telling words of a question, stemmed: what an item's text should share."""
-    ignored = FUNCTION_WORDS | {w for name in place_words for w in stems(fold(name)).split()}
-    return frozenset(w for w in stems(folded).split() if w not in ignored and len(w) > 2)
+    """The telling words of a question: what an item's text should share."""
+    ignored = FUNCTION_WORDS | {w for name in place_words for w in fold(name).split()}
+    return frozenset(w for w in folded.split() if w not in ignored and len(w) >= MIN_STEM)
 
 
 def _is_about(item: Item, subject: Aspect) -> bool:
@@ -204,8 +212,27 @@ def _is_about(item: Item, subject: Aspect) -> bool:
     return any(f" {cue} " in text for cue in CONTENT_CUES.get(subject, ()))
 
 
+@lru_cache(maxsize=4096)
+def _word_index(text: str) -> dict[str, frozenset[str]]:
+    """A text's words by their first three letters, for `_shares`."""
+    index: dict[str, set[str]] = {}
+    for word in fold(text).split():
+        index.setdefault(word[:3], set()).add(word)
+    return {key: frozenset(found) for key, found in index.items()}
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word in another form: "sue"/"sued", "demando"/"demandaron", "ask"/"asking"."""
+    short, long = sorted((one, other), key=len)
+    if len(long) - len(short) > MAX_ENDING or len(short) < MIN_STEM:
+        return one == other
+    return long.startswith(short[: max(MIN_STEM, len(short) - 1)])
+
+
 def _overlap(item: Item, words: frozenset[str]) -> int:
-    return len(words & set(stems(fold(item.text)).split()))
+    """How many of the question's words the item's text holds, in any form."""
+    index = _word_index(item.text)
+    return sum(any(_same_word(word, other) for other in index.get(word[:3], ())) for word in words)
 
 
 def _pool(candidates: list[Item], reading: AspectReading) -> list[Item]:
@@ -228,22 +255,27 @@ def pick(
     """The items that answer the question, best first: none, one, or two that disagree."""
     subject = reading.subject
 
-    def rank(item: Item) -> tuple[bool, bool, bool, bool, int, bool, PartialDate]:
+    def rank(item: Item) -> tuple[bool, bool, bool, bool, bool, int, bool, PartialDate]:
         return (
             subject in item.aspects,
             _is_about(item, subject),  # what a person said about the subject, first
             reading.aspect in item.aspects,
-            item.quote is None or reading.aspect == Aspect.SAID,  # a fact before a remark
+            not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
+            item.quote is not None,  # and the words themselves before a report of them
             _overlap(item, words),
             not item.reported,
             item.date,
         )
 
-    ranked = sorted(_pool(candidates, reading), key=rank, reverse=True)
+    pool = _pool(candidates, reading)
+    counted = words - CUE_WORDS  # "how many undocumented immigrants": not a vote count
+    if subject == Aspect.NUMBERS and counted:
+        pool = [i for i in pool if _overlap(i, counted)]
+    ranked = sorted(pool, key=rank, reverse=True)
     if len(ranked) < 2 or subject not in FIGURE_ASPECTS:
         return ranked[:1]
     first, second = ranked[:2]
-    tied = rank(first)[:5] == rank(second)[:5]
+    tied = rank(first)[:6] == rank(second)[:6]
     return ranked[:2] if tied and _disagree(first, second) else ranked[:1]
 
 
@@ -413,7 +445,8 @@ def topic_for(
     keywords found if it is about the aspect, else the first topic tagged with it first."""
     subject = reading.subject
     tagged = [t for t in topics.values() if subject in getattr(t, "aspects", ())]
-    if found in topics and (not tagged or topics[found] in tagged):
-        return topics[found]
+    own = topics.get(found) if found else None
+    if own is not None and (not tagged or own in tagged):
+        return own
     tagged.sort(key=lambda t: tuple(getattr(t, "aspects", ())).index(subject))
     return tagged[0] if tagged else None
