@@ -33,6 +33,7 @@ FIGURES_IN_TEXT: dict[Aspect, re.Pattern[str]] = {
     ),
 }
 OPENING_CHARS = 60  # a text that names its date this early already opens with it
+ENOUGH_SHARED = 2  # sharing more words with the question than this is no better
 MIN_STEM, MAX_ENDING = 3, 3  # "sue"/"sued": a word and its forms share all but a last letter
 # Words of the cues themselves ("how many", "days"): what is counted is in the other words.
 CUE_WORDS = frozenset(w for cues in CONTENT_CUES.values() for cue in cues for w in cue.split())
@@ -69,6 +70,7 @@ PHRASES: dict[str, Localized] = {
     "person": Localized("{person}", "a {person}"),
     "role": Localized("the {role} of {place}", "a ningún {role} de {place}"),
     "also": Localized("Another source gives a different figure:", "Otra fuente da otra cifra:"),
+    "latest": Localized("The latest in my sources:", "Lo más reciente en mis fuentes:"),
 }  # fmt: skip
 # "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
 MISSING: dict[Aspect, Localized] = {
@@ -135,6 +137,7 @@ class Item:
     date_inferred: bool = False
     reported: bool = False  # the date is the source's, not the item's own
     quote: Quote | None = None
+    event: bool = False  # a timeline event (not a 2017 fact)
 
     @property
     def is_remark(self) -> bool:
@@ -177,6 +180,7 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
             e.source,
             frozenset(e.aspects),
             e.date_inferred,
+            event=True,
         )
         for e in getattr(j, "events", ())
     ]
@@ -247,36 +251,56 @@ def _pool(candidates: list[Item], reading: AspectReading) -> list[Item]:
     return [i for i in candidates if _is_about(i, subject)]
 
 
+@dataclass(frozen=True)
+class Picked:
+    """The item that answers, and a second one: another source's figure ("also"), or the
+    newest development of a court case ("latest")."""
+
+    best: Item
+    second: Item | None = None
+    joiner: str = ""  # the PHRASES key that introduces the second item
+
+
+def _rank(item: Item, reading: AspectReading, words: frozenset[str]) -> tuple[object, ...]:
+    """Tags first, then facts before remarks, then shared words, then the newest."""
+    subject = reading.subject
+    return (
+        subject in item.aspects,
+        _is_about(item, subject),  # what a person said about the subject, first
+        reading.aspect in item.aspects,
+        not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
+        item.quote is not None,  # and the words themselves before a report of them
+        min(_overlap(item, words), ENOUGH_SHARED),
+        not item.reported,
+        item.date,
+        item.event,  # the timeline's wording before the 2017 fact's
+    )
+
+
 def pick(
     candidates: list[Item],
     reading: AspectReading,
     words: frozenset[str] = frozenset(),
-) -> list[Item]:
-    """The items that answer the question, best first: none, one, or two that disagree."""
+) -> Picked | None:
+    """The item that answers the question best, if any (see `Picked` for a second one)."""
     subject = reading.subject
-
-    def rank(item: Item) -> tuple[bool, bool, bool, bool, bool, int, bool, PartialDate]:
-        return (
-            subject in item.aspects,
-            _is_about(item, subject),  # what a person said about the subject, first
-            reading.aspect in item.aspects,
-            not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
-            item.quote is not None,  # and the words themselves before a report of them
-            _overlap(item, words),
-            not item.reported,
-            item.date,
-        )
-
     pool = _pool(candidates, reading)
     counted = words - CUE_WORDS  # "how many undocumented immigrants": not a vote count
     if subject == Aspect.NUMBERS and counted:
         pool = [i for i in pool if _overlap(i, counted)]
-    ranked = sorted(pool, key=rank, reverse=True)
-    if len(ranked) < 2 or subject not in FIGURE_ASPECTS:
-        return ranked[:1]
-    first, second = ranked[:2]
-    tied = rank(first)[:6] == rank(second)[:6]
-    return ranked[:2] if tied and _disagree(first, second) else ranked[:1]
+    ranked = sorted(pool, key=lambda item: _rank(item, reading, words), reverse=True)
+    if not ranked:
+        return None
+    best = ranked[0]
+    if reading.aspect == Aspect.COURTS:
+        newest = max(ranked, key=lambda item: item.date)
+        if newest.date > best.date and not newest.is_remark:
+            return Picked(best, newest, "latest")  # "was Chicago sued?": and how it ended
+    if len(ranked) > 1 and subject in FIGURE_ASPECTS and _disagree(best, ranked[1]):
+        tied = _rank(best, reading, words)[:6] == _rank(ranked[1], reading, words)[:6]
+        if tied:
+            return Picked(best, ranked[1], "also")
+    return Picked(best)
 
 
 def _disagree(first: Item, second: Item) -> bool:
@@ -336,16 +360,19 @@ def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language
     return Lead(headline, (words,), (item.source,), (item.date,), (quote,))
 
 
-def lead(chosen: list[Item], sources: Mapping[str, Source], language: str) -> Lead:
-    """The lead for the chosen items (see `pick`)."""
-    if chosen[0].quote is not None:
-        return quote_lead(chosen[0], chosen[0].quote, sources, language)
-    lines = [fact_line(chosen[0], sources, language)]
-    if len(chosen) > 1:
-        also = PHRASES["also"].get(language)
-        lines.append(f"{also} {fact_line(chosen[1], sources, language)}")
+def lead(picked: Picked, sources: Mapping[str, Source], language: str) -> Lead:
+    """The lead for the picked item(s): the answer, then the second item, if any."""
+    best, second = picked.best, picked.second
+    if best.quote is not None:
+        return quote_lead(best, best.quote, sources, language)
+    chosen = [best] if second is None else [best, second]
+    paragraphs: tuple[str, ...] = ()
+    if second is not None:
+        joiner = PHRASES[picked.joiner].get(language)
+        paragraphs = (f"{joiner} {fact_line(second, sources, language)}",)
     return Lead(
-        " ".join(lines),
+        fact_line(best, sources, language),
+        paragraphs,
         sources=tuple(i.source for i in chosen),
         dates=tuple(i.date for i in chosen if not i.reported),
     )
@@ -413,8 +440,8 @@ def place_lead(
     candidates = items(j, language)
     if reading.aspect == Aspect.SAID:
         candidates = said_by(candidates, speaker, role)
-    chosen = pick(candidates, reading, words)
-    return lead(chosen, sources, language) if chosen else None
+    picked = pick(candidates, reading, words)
+    return lead(picked, sources, language) if picked else None
 
 
 def with_lead(card: Answer, found: Lead, refs: tuple[SourceRef, ...], aspect: Aspect) -> Answer:

@@ -75,7 +75,11 @@ QUOTE = Quote(
 
 
 def chosen(j: Jurisdiction, reading: AspectReading, question: str = "") -> list[Item]:
-    return leads.pick(leads.items(j, "en"), reading, leads.question_words(fold(question)))
+    """The picked items, best first (none when the sources don't say)."""
+    picked = leads.pick(leads.items(j, "en"), reading, leads.question_words(fold(question)))
+    if picked is None:
+        return []
+    return [picked.best] if picked.second is None else [picked.best, picked.second]
 
 
 def test_the_item_about_the_aspect_leads_not_a_neighbouring_one() -> None:
@@ -94,7 +98,6 @@ def test_words_shared_with_the_question_break_a_tie_then_the_newest_wins() -> No
     old = fact("In 2015 the city spent money on schools.", PartialDate(2015))
     new = fact("In 2017 the city spent money on parks.", PartialDate(2017))
     j = place(old, new)
-    assert chosen(j, AspectReading(Aspect.MONEY), "how much for schools")[0] is not None
     assert chosen(j, AspectReading(Aspect.MONEY), "how much for schools")[0].text == old.text.en
     assert chosen(j, AspectReading(Aspect.MONEY), "how much money")[0].text == new.text.en
 
@@ -106,9 +109,38 @@ def test_two_sources_with_two_figures_are_both_given() -> None:
     )
     picked = chosen(place(one, other), AspectReading(Aspect.NUMBERS), "how many immigrants")
     assert {i.source for i in picked} == {"paper-2017", "wire-2017"}
-    line = leads.lead(picked, SOURCES, "en").headline
-    assert "1.5 million" in line and "1 million" in line
-    assert "(The Paper)" in line and "(The Wire)" in line
+    found = leads.pick(leads.items(place(one, other), "en"), AspectReading(Aspect.NUMBERS))
+    assert found is not None and found.joiner == "also"
+    lead = leads.lead(found, SOURCES, "en")
+    assert "1.5 million" in lead.headline and "(The Paper)" in lead.headline
+    assert lead.paragraphs == (
+        "Another source gives a different figure: April 2017: About 1 million undocumented "
+        "immigrants live there. (The Wire)",
+    )
+
+
+def test_a_count_must_be_of_what_was_asked() -> None:
+    votes = fact("The council voted 39,000 to 11,000.", PartialDate(2025, 1))
+        **{**votes.__dict__, "text": Localized("The council voted 39,000 to 11,000.", "x")}
+    )
+    j = place(votes)
+    assert chosen(j, AspectReading(Aspect.NUMBERS), "how many votes") != []
+    assert chosen(j, AspectReading(Aspect.NUMBERS), "how many undocumented immigrants") == []
+
+
+def test_a_court_case_comes_with_its_latest_development() -> None:
+    filed = fact("The Justice Department sued the city.", PartialDate(2025, 2), "wire-2017")
+    ruled = fact("A judge dismissed the lawsuit.", PartialDate(2025, 7))
+    found = leads.pick(
+        leads.items(place(filed, ruled), "en"),
+        AspectReading(Aspect.COURTS),
+        leads.question_words("did the justice department sue springtown"),
+    )
+    assert found is not None
+    assert (found.best.text, found.joiner) == (filed.text.en, "latest")
+    assert found.second is not None and found.second.text == ruled.text.en
+    lead = leads.lead(found, SOURCES, "en")
+    assert lead.paragraphs[0].startswith("The latest in my sources: July 2025: A judge")
 
 
 def test_a_fact_line_carries_its_date_first_and_its_source() -> None:
@@ -129,7 +161,8 @@ def test_an_inferred_date_is_labelled() -> None:
 
 def test_a_quote_leads_with_who_said_it_and_when() -> None:
     j = place(FUND, quotes=(QUOTE,))
-    picked = chosen(j, AspectReading(Aspect.SAID))
+    picked = leads.pick(leads.items(j, "en"), AspectReading(Aspect.SAID))
+    assert picked is not None
     lead = leads.lead(picked, SOURCES, "en")
     assert lead.headline == "On April 24, 2017, Ann Lee (Mayor of Springtown) said:"
     assert lead.paragraphs == ("“We will stay a sanctuary city.” (The Wire)",)
