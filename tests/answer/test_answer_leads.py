@@ -121,8 +121,6 @@ def test_two_sources_with_two_figures_are_both_given() -> None:
 
 def test_a_count_must_be_of_what_was_asked() -> None:
     votes = fact("The council voted 39,000 to 11,000.", PartialDate(2025, 1))
-        **{**votes.__dict__, "text": Localized("The council voted 39,000 to 11,000.", "x")}
-    )
     j = place(votes)
     assert chosen(j, AspectReading(Aspect.NUMBERS), "how many votes") != []
     assert chosen(j, AspectReading(Aspect.NUMBERS), "how many undocumented immigrants") == []
