@@ -11,6 +11,7 @@ from bot.knowledge.loader import check_knowledge
 
 SOURCES = """\
 - id: citymayors-2017-04
+  kind: article
   outlet: City Mayors
   title: Sanctuary cities pledge to continue to protect undocumented immigrants
   author: null
@@ -19,6 +20,7 @@ SOURCES = """\
   text_file: citymayors.txt
 
 - id: marshall-2017-06
+  kind: article
   outlet: The Marshall Project
   title: How 'Sanctuary Cities' Are Helping Immigrants Outwit ICE
   author: John Carlos Frey

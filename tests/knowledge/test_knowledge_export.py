@@ -18,7 +18,9 @@ def test_json_shape_and_key_order(kb):
     assert [s["id"] for s in data["sources"]] == ["citymayors-2017-04", "marshall-2017-06"]
     assert data["sources"][1] == {
         "id": "marshall-2017-06",
+        "kind": "article",
         "outlet": "The Marshall Project",
+        "publisher": None,
         "title": "How 'Sanctuary Cities' Are Helping Immigrants Outwit ICE",
         "author": "John Carlos Frey",
         "date": "2017-06-19",
@@ -26,7 +28,7 @@ def test_json_shape_and_key_order(kb):
         "url": None,
     }
     assert list(data["sources"][1]) == [
-        "id", "outlet", "title", "author", "date", "date_inferred", "url",
+        "id", "kind", "outlet", "publisher", "title", "author", "date", "date_inferred", "url",
     ]  # fmt: skip
 
     assert [j["id"] for j in data["jurisdictions"]] == [
@@ -34,8 +36,10 @@ def test_json_shape_and_key_order(kb):
     ]  # fmt: skip
     denver = data["jurisdictions"][0]
     assert list(denver) == [
-        "id", "name", "name_es", "type", "state", "aliases", "stance", "as_of", "summary",
-        "summary_es", "officials", "quotes", "facts",
+        "id", "name", "name_es", "type", "state", "aliases", "stance", "as_of", "stance_basis",
+        "stance_basis_es", "label_rejected", "label_rejected_es", "federal_list", "statewide",
+        "statewide_es", "coordinates", "summary", "summary_es", "officials", "quotes", "facts",
+        "events",
     ]  # fmt: skip
     assert (denver["type"], denver["state"], denver["stance"], denver["as_of"]) == (
         "city",
@@ -48,6 +52,7 @@ def test_json_shape_and_key_order(kb):
         {
             "name": "Michael Hancock",
             "role": "Mayor of Denver",
+            "role_es": None,
             "aliases": ["Hancock", "Mayor Hancock"],
         }
     ]
@@ -56,10 +61,14 @@ def test_json_shape_and_key_order(kb):
             "text": "We will value residents in this city.",
             "speaker": "Michael Hancock",
             "role": "Mayor of Denver",
+            "role_es": None,
             "date": "2017-04-24",
             "date_inferred": False,
+            "reported": False,
+            "date_from_notes": False,
             "joint_with": [],
             "source": "citymayors-2017-04",
+            "aspects": [],
         }
     ]
     assert denver["facts"] == [
@@ -68,13 +77,16 @@ def test_json_shape_and_key_order(kb):
             "text_es": "En mayo de 2017 la ciudad aprobó una reforma penal.",
             "date": "2017-05",
             "date_inferred": False,
+            "reported": False,
+            "date_from_notes": False,
             "source": "marshall-2017-06",
+            "aspects": [],
         }
     ]
 
     topic = data["topics"][0]
     assert list(topic) == [
-        "id", "question", "question_es", "answer_en", "answer_es", "quotes", "sources",
+        "id", "question", "question_es", "answer_en", "answer_es", "quotes", "sources", "aspects",
     ]  # fmt: skip
     assert topic["question_es"] == "¿Qué es una ciudad santuario?"
     assert topic["quotes"][0]["role"] == "US Attorney General"
@@ -142,7 +154,7 @@ def test_export_command_refuses_a_broken_knowledge_base(kb, monkeypatch, capsys)
     assert captured.out == ""
     assert captured.err.splitlines() == [
         "knowledge/jurisdictions/co/denver.yaml:4: 'stance' must be one of sanctuary, "
-        "limits_cooperation, unclear, unknown, not 'maybe'",
+        "limits_cooperation, bans_sanctuary, unclear, unknown, not 'maybe'",
         "not exported: 1 error(s); run `sanctuary-bot validate`",
     ]
 

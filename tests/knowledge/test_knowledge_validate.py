@@ -52,7 +52,7 @@ def test_normalise_keeps_dashes_and_words():
 def test_a_missing_text_file_is_an_error_naming_it(kb):
     (kb.texts / "marshall.txt").unlink()
     assert messages(validate(kb.root, texts_dir=kb.texts, today=SOON)) == [
-        f"sources.yaml:9: source 'marshall-2017-06': text_file 'marshall.txt' not found in "
+        f"sources.yaml:10: source 'marshall-2017-06': text_file 'marshall.txt' not found in "
         f"{kb.texts}"
     ]
 
