@@ -155,15 +155,21 @@ def read_yaml(path: Path) -> tuple[object, Lines, list[tuple[int, str]]]:
         raise ValueError(line, "not UTF-8 text: save the file with UTF-8 encoding") from None
     loader = _SafeLoader(text)
     try:
-        node = _compose(loader)
+        node = _compose(loader, aliases="&" in text and "*" in text)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise ValueError(mark.line + 1 if mark else 1, _syntax_message(error)) from None
     except yaml.YAMLError as error:
         raise ValueError(1, f"invalid YAML: {schema.brief(str(error))}") from None
+    except _AliasBombError as bomb:
+        message = "too many aliased values (an alias bomb?): write the values out"
+        raise ValueError(bomb.line, message) from None
     except RecursionError:
         raise ValueError(1, "values nested too deeply: flatten the file") from None
+    except ValueError as error:  # e.g. a number of 5,000 digits
+        why = schema.brief(str(error), quoted=False)
+        raise ValueError(1, f"a value cannot be read ({why}): put it in quotes") from None
     finally:
         loader.dispose()
     lines: Lines = {}
@@ -173,20 +179,26 @@ def read_yaml(path: Path) -> tuple[object, Lines, list[tuple[int, str]]]:
     return data, lines, problems
 
 
-def _compose(loader: Any) -> yaml.Node | None:
+class _AliasBombError(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _compose(loader: Any, aliases: bool) -> yaml.Node | None:
     """The file's node tree, refused when aliases would repeat more than ALIAS_BUDGET values.
 
     Aliases share nodes, so composing is cheap, but anything that walks the values (a
     message, an export) would expand an alias bomb exponentially; count before that.
     """
     node: yaml.Node | None = loader.get_single_node()
-    if node is not None:
+    if node is not None and aliases:  # without an anchor (&) and an alias (*) there are none
         _count_aliased(node)
     return node
 
 
 def _count_aliased(root: yaml.Node) -> None:
-    """Raise ValueError(line, message) if aliases repeat more than ALIAS_BUDGET values."""
+    """Raise _AliasBombError(line) if aliases repeat more than ALIAS_BUDGET values."""
     sizes: dict[int, int] = {}  # id(node) -> how many values it holds, aliases expanded
     aliased = 0
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -198,8 +210,7 @@ def _count_aliased(root: yaml.Node) -> None:
             if id(node) in seen:  # written again through an alias
                 aliased += sizes.get(id(node), 1)
                 if aliased > ALIAS_BUDGET:
-                    message = "too many aliased values (an alias bomb?): write the values out"
-                    raise ValueError(node.start_mark.line + 1, message)
+                    raise _AliasBombError(node.start_mark.line + 1)
                 continue
             seen.add(id(node))
             stack.append((node, True))

@@ -11,9 +11,10 @@ docs/knowledge.md).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import total_ordering
+from functools import cache, total_ordering
 from typing import Any, Literal
 
 # The requirements agreed for the 2026 knowledge (stance_basis, role_es, aspects) are
@@ -152,6 +153,7 @@ def _field(info: Spec, default: object) -> Any:
     return dataclasses.field(default=default, metadata={"spec": info})
 
 
+@cache
 def specs(record: type, only: str = "") -> dict[str, tuple[str, Spec]]:
     """YAML key -> (field name, Spec) of a record, in declaration order.
 
@@ -188,6 +190,15 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() < other._key()
+
+    def last_day(self) -> dt.date:
+        """The latest day it can mean: 2017-04 is not over before 2017-04-30 is."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            first_of_next = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return first_of_next - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, self.day)
 
     def iso(self) -> str:
         if self.month is None:
@@ -356,7 +367,8 @@ class Jurisdiction:
         """
         dated: list[Quote | Fact] = [*self.quotes, *self.facts]
         dates = [self.as_of, *(event.date for event in self.events)]
-        return max([*dates, *(item.date for item in dated if not item.reported)])
+        dates += [item.date for item in dated if not item.reported]
+        return max(dates, key=PartialDate.last_day)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -177,34 +177,19 @@ class Records:
     def quote(self, e: Entry, officials: dict[str, Official] | None) -> Quote | None:
         """A topic quote (officials None: the role is written out) or a jurisdiction's."""
         only = "topic" if officials is None else ""
-        if not e.mapping(
-            model.field_table(Quote, only), "quote", "fields (text:, speaker:, date:, source:, ...)"
-        ):
+        shape = "fields (text:, speaker:, date:, source:, ...)"
+        if not e.mapping(model.field_table(Quote, only), "quote", shape):
             return None
-        given: dict[str, Any] = {
-            "text": e.text("text", empty="copy the quote verbatim from its source")
-        }
-        speaker = e.text("speaker")
-        if officials is not None:
-            official = officials.get(speaker) if speaker is not None else None
-            given["role"] = official.role if official else None
-            given["role_es"] = official.role_es if official else None
-            if official is None and speaker is not None:
-                hint = _alias_hint(speaker, officials) or schema.did_you_mean(speaker, officials)
-                todo = hint or ": add them under officials: with name and role"
-                e.error(
-                    f"speaker {schema.brief(speaker)} is not one of this file's officials{todo}",
-                    "speaker",
-                )
-        values = self.fields(e, Quote, {**given, "speaker": speaker}, only)
-        e.limit(values["text"], model.QUOTE, "text", "text")
+        text = e.text("text", empty="copy the quote verbatim from its source")
+        given = {"text": text, "speaker": e.text("speaker")}
+        if officials is not None:  # a place's quote: the role is its official's
+            given |= _role_of(e, given["speaker"], officials)
+        values = self.fields(e, Quote, given, only)
+        e.limit(text, model.QUOTE, "text", "text")
         kind = self.source_kinds.get(values["source"])
         if kind is not None and kind is not SourceKind.ARTICLE:
-            e.error(
-                f"source '{values['source']}' is {kind.value}, not an article: "
-                "quote only the articles",
-                "source",
-            )
+            why = f"is {kind.value}, not an article: quote only the five articles"
+            e.error(f"source '{values['source']}' {why}", "source")
         if kept := self.keep(e, Quote(**values), e.line("text")):
             self.quotes.append(kept)
         return kept
@@ -265,11 +250,13 @@ class Records:
             )
 
     def official(self, e: Entry) -> Official | None:
-        if not e.mapping(
-            model.field_table(Official), "official", "fields (name:, role:, aliases:)"
-        ):
+        """The official, even with problems (they are reported and the place is not kept),
+        so that its quotes are not also reported as quoting a stranger."""
+        if not e.mapping(model.field_table(Official), "official", "fields (name:, role:, ...)"):
             return None
-        return self.keep(e, Official(**self.fields(e, Official, {})))
+        official = Official(**self.fields(e, Official, {}))
+        self.keep(e, official)
+        return official if official.name else None
 
     def fact(self, e: Entry) -> Fact | None:
         if not e.mapping(model.field_table(Fact), "fact", "fields (text:, date:, source:)"):
@@ -321,6 +308,20 @@ class Records:
                 e.error(message, *path)
                 break
             self.claims.append(claim)
+
+
+def _role_of(e: Entry, speaker: str | None, officials: dict[str, Official]) -> dict[str, Any]:
+    """The quote's role and role_es, from the official who is its speaker."""
+    official = officials.get(speaker) if speaker is not None else None
+    if official is None and speaker is not None:
+        hint = _alias_hint(speaker, officials) or schema.did_you_mean(speaker, officials)
+        todo = hint or ": add them under officials: with name and role"
+        message = f"speaker {schema.brief(speaker)} is not one of this file's officials{todo}"
+        e.error(message, "speaker")
+    return {
+        "role": official.role if official else None,
+        "role_es": official.role_es if official else None,
+    }
 
 
 def _alias_hint(speaker: str, officials: dict[str, Official]) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
@@ -96,6 +96,8 @@ def brief(value: object, quoted: bool = True) -> str:
     anything else by its type, so an aliased or huge value is never expanded into a message."""
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return describe(value)
+    if isinstance(value, int) and value.bit_length() > 3 * BRIEF:  # str() would be slow
+        return describe(value)
     text = str(value)
     if len(text) > BRIEF:
         text = text[: BRIEF - 1] + "…"
@@ -142,6 +144,8 @@ def parse_choice(value: str, choices: type[E]) -> E | str:
     except ValueError:
         allowed = ", ".join(member.value for member in choices)
         hint = did_you_mean(value, [member.value for member in choices])
+        if hint and len(allowed) > 100:  # the hint matters more than a long list
+            allowed = "the values in docs/knowledge.md"
         return f"must be one of {allowed}, not {brief(value)}{hint}"
 
 
@@ -297,14 +301,10 @@ class Entry:
                 self.error(f"'{key}' item {i + 1} must be text, not {describe(item)}", key, i)
             else:
                 self.error(f"'{key}' item {i + 1} {parsed}", key, i)
-        if required and not self.items_written(key):
+        if required and isinstance(self.data, dict) and key in self.data and not self.get(key):
             allowed = ", ".join(member.value for member in choices)
             self.error(f"'{key}' needs at least one of {allowed}", key)
         return tuple(found)
-
-    def items_written(self, key: str) -> bool:
-        value = self.get(key)
-        return isinstance(value, list) and bool(value)
 
     def coordinates(self, key: str) -> tuple[float, float] | None:
         """[latitude, longitude] in degrees, or None."""
@@ -347,9 +347,13 @@ class Entry:
             return []
         return list(enumerate(value))
 
-    def children(self, key: str, kind: str) -> list[Entry]:
-        """An Entry for each item of a list of records, named 'quote 2: ' and so on."""
-        return [self.child((key, i), f"{kind} {i + 1}: ", item) for i, item in self.items(key)]
+    def children(self, key: str, kind: str) -> Iterator[Entry]:
+        """An Entry for each item of a list of records, named 'quote 2: ' and so on.
+
+        Made one at a time, so each item's `ok` counts only its own problems.
+        """
+        for i, item in self.items(key):
+            yield self.child((key, i), f"{kind} {i + 1}: ", item)
 
     def texts(self, key: str, label: str = "") -> Any:
         label = label or key

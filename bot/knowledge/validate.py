@@ -103,7 +103,7 @@ def check_stale(loaded: Loaded, stale_years: int, today: dt.date) -> list[Proble
     problems = []
     for jurisdiction in loaded.knowledge.jurisdictions.values():
         newest = _newest(jurisdiction, loaded)
-        if _last_day(newest) < cutoff:
+        if newest.last_day() < cutoff:
             file, line = loaded.where(jurisdiction)
             message = (
                 f"information dates from {newest.iso()}, more than {stale_years} years ago: "
@@ -115,20 +115,9 @@ def check_stale(loaded: Loaded, stale_years: int, today: dt.date) -> list[Proble
 
 def _newest(jurisdiction: Jurisdiction, loaded: Loaded) -> PartialDate:
     sources = loaded.knowledge.sources
-    dates = [jurisdiction.as_of]
-    dates += [q.date for q in jurisdiction.quotes] + [f.date for f in jurisdiction.facts]
+    dates = [jurisdiction.newest_date]
     dates += [sources[s].date for s in jurisdiction.source_ids if s in sources]
-    return max(dates, key=_last_day)
-
-
-def _last_day(date: PartialDate) -> dt.date:
-    """The latest day a partial date can mean: 2017-04 is not stale before 2017-04-30 is."""
-    if date.month is None:
-        return dt.date(date.year, 12, 31)
-    if date.day is None:
-        first_of_next = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-        return first_of_next - dt.timedelta(days=1)
-    return dt.date(date.year, date.month, date.day)
+    return max(dates, key=PartialDate.last_day)
 
 
 def summary(problems: list[Problem], loaded_counts: dict[str, int]) -> str:

@@ -97,6 +97,40 @@ summary:
   es: El estado de Nueva York limita la cooperación con las autoridades federales.
 """
 
+FEDERAL = """\
+- id: doj-2025-08-05-list
+  kind: government
+  outlet: MIL-OSI
+  publisher: US Department of Justice
+  title: Justice Department Publishes List of Sanctuary Jurisdictions
+  date: "2025-08-05"
+  url: https://security.mil-osi.com/page/304
+"""
+
+# Appended to DENVER (whose last line is 23) by the kb26 fixture: the 2026 fields.
+DENVER_2026 = """\
+stance_basis:
+  en: Denver's 2017 law bars jailers from holding people for ICE without a warrant.
+  es: La ley de Denver de 2017 prohíbe retener a personas para ICE sin orden judicial.
+federal_list: listed
+coordinates: [39.74, -104.99]
+events:
+  - date: "2025-01"
+    kind: lawsuit
+    text:
+      en: The US Justice Department sued Denver.
+      es: El Departamento de Justicia de EE. UU. demandó a Denver.
+    source: marshall-2017-06
+    also: [doj-2025-08-05-list]
+    aspects: [courts]
+  - date: "2025-08-05"
+    kind: federal_listing
+    text:
+      en: The US Justice Department named Denver on its list of sanctuary jurisdictions.
+      es: El Departamento de Justicia de EE. UU. incluyó a Denver en su lista.
+    source: doj-2025-08-05-list
+    aspects: [federal_list]
+"""
 # The articles' text, with the typographic quotes and line breaks that real pages have.
 TEXTS = {
     "citymayors.txt": "Mayor Michael Hancock: “We will value\nresidents in this city.”\n"
@@ -150,3 +184,12 @@ class KnowledgeDir:
 @pytest.fixture
 def kb(tmp_path: Path) -> KnowledgeDir:
     return KnowledgeDir(tmp_path / "knowledge")
+
+
+@pytest.fixture
+def kb26(kb):
+    """The fixture plus a sources/ file and a Denver with the 2026 fields."""
+    kb.write("sources/federal.yaml", FEDERAL)
+    path = kb.root / DENVER_FILE
+    path.write_text(path.read_text(encoding="utf-8") + DENVER_2026, encoding="utf-8")
+    return kb
