@@ -258,7 +258,9 @@ def _map_lines(
         for key, value in node.value:
             sub = (*path, str(key.value))
             if sub in lines:
-                message = f"field '{key.value}' appears twice (first on line {lines[sub]})"
+                message = (
+                    f"field {schema.brief(key.value)} appears twice (first on line {lines[sub]})"
+                )
                 problems.append((key.start_mark.line + 1, message + ": keep one"))
                 continue
             lines[sub] = key.start_mark.line + 1

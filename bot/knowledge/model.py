@@ -107,6 +107,7 @@ Read = Literal[
     "coordinates", "id", "records",
 ]  # fmt: skip
 Required = bool | Literal["2026"]  # "2026": required only when STRICT_2026 is on
+_NAME = "<name>"  # Spec.key's default: the YAML key is the field's own name
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class Spec:
     required: Required = False
     limit: int | None = None  # most characters (per language for en:/es: texts)
     vocabulary: type[StrEnum] | None = None  # for choice/choices
-    key: str | None = "<name>"  # the YAML key if not the field's name; None: not in the YAML
+    key: str | None = _NAME  # the YAML key if not the field's name; None: not in the YAML
     only: str = ""  # written only in this kind of record ("topic": a topic quote's role)
 
     @property
@@ -126,7 +127,6 @@ class Spec:
         return self.required is True or (self.required == "2026" and STRICT_2026)
 
 
-_NAME = "<name>"  # the default YAML key: the field's own name
 _EMPTY = {"texts": (), "choices": (), "sources": (), "records": (), "flag": False}
 
 
@@ -167,6 +167,13 @@ def specs(record: type, only: str = "") -> dict[str, tuple[str, Spec]]:
         key = f.name if info.key == _NAME else info.key
         found[key] = (f.name, info)
     return found
+
+
+@cache
+def defaults(record: type) -> dict[str, object]:
+    """Field name -> default, for the fields that have one (an absent optional field)."""
+    fields = dataclasses.fields(record)
+    return {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
 
 
 def field_table(record: type, only: str = "") -> dict[str, bool]:
@@ -357,17 +364,27 @@ class Jurisdiction:
 
     @property
     def newest_event(self) -> Event | None:
-        return max(self.events, key=lambda event: event.date, default=None)
+        return self.timeline[0] if self.events else None
+
+    @property
+    def dated_items(self) -> tuple[Quote | Fact | Event, ...]:
+        """Quotes, facts and events whose date is their own, newest first.
+
+        A reported quote or fact carries its source's date, not its own: it is left out.
+        """
+        remarks: list[Quote | Fact] = [*self.quotes, *self.facts]
+        items = [*self.events, *(item for item in remarks if not item.reported)]
+        return tuple(sorted(items, key=lambda item: item.date.last_day(), reverse=True))
+
+    @property
+    def newest_item(self) -> Quote | Fact | Event | None:
+        return self.dated_items[0] if self.dated_items else None
 
     @property
     def newest_date(self) -> PartialDate:
-        """The newest date the place's information rests on: as_of, events, dated remarks.
-
-        A reported quote or fact carries its source's date, not its own: it does not count.
-        """
-        dated: list[Quote | Fact] = [*self.quotes, *self.facts]
-        dates = [self.as_of, *(event.date for event in self.events)]
-        dates += [item.date for item in dated if not item.reported]
+        """The newest date the place's information rests on: as_of or its newest item."""
+        newest = self.newest_item
+        dates = [self.as_of] if newest is None else [self.as_of, newest.date]
         return max(dates, key=PartialDate.last_day)
 
 

@@ -78,9 +78,11 @@ class Records:
     ) -> dict[str, Any]:
         """Every declared field of `record` read from the entry, except those `given`."""
         values = dict(given)
+        defaults = model.defaults(record)
         for key, (name, info) in model.specs(record, only).items():
             if name not in values:
-                values[name] = self.value(e, key, info)
+                value = self.value(e, key, info)
+                values[name] = defaults.get(name) if value is None else value
         return values
 
     def value(self, e: Entry, key: str, info: Spec) -> Any:
@@ -131,7 +133,7 @@ class Records:
         if rid in seen:
             file, line = seen[rid]
             where = f"on line {line}" if file == e.file else f"in {file}:{line}"
-            e.error(f"id '{rid}' is already used {where}: give each {kind} its own id")
+            e.error(f"id {schema.brief(rid)} is already used {where}: give each {kind} its own id")
         seen.setdefault(rid, (e.file, e.line("id")))  # even a malformed id: not a typo later
         return rid
 

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from bot.cli import main
 from bot.knowledge import loader
 from bot.knowledge.loader import check_knowledge
 from bot.knowledge.schema import LINE, Problem
@@ -146,3 +147,14 @@ def test_deeply_nested_values_are_a_problem_not_a_crash(kb):
     kb.write("topics.yaml", "[" * 5000 + "]" * 5000 + "\n")
     problems = kb.problems()
     assert problems[0].startswith("topics.yaml:")
+
+
+def test_the_validate_command_prints_an_alias_bomb_in_one_short_line(kb, capsys):
+    bomb, alias = alias_bomb(9)
+    text = (kb.root / DENVER).read_text(encoding="utf-8").replace("as_of: 2017-06", "as_of: x")
+    kb.write(DENVER, bomb + text.replace("as_of: x", f"as_of: {alias}"))
+    assert main(["validate", str(kb.root), "--stale-years", "100"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "1 error"
+    assert len(lines) == 2
+    assert len(lines[0]) < len(str(kb.root)) + 120

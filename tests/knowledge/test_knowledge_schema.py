@@ -50,6 +50,8 @@ def test_the_2026_fields_load(kb26):
     assert denver.stance_basis.en.startswith("Denver's 2017 law")
     assert [e.kind for e in denver.timeline] == [EventKind.FEDERAL_LISTING, EventKind.LAWSUIT]
     assert denver.newest_event is denver.timeline[0]
+    assert denver.newest_item is denver.timeline[0]
+    assert denver.dated_items[2:] == (denver.facts[0], denver.quotes[0])  # 2017-05, 2017-04-24
     assert denver.newest_date == PartialDate(2025, 8, 5)
     assert denver.events[0].also == ("doj-2025-08-05-list",)
     assert denver.events[0].aspects == (Aspect.COURTS,)
@@ -61,6 +63,7 @@ def test_a_reported_item_does_not_count_as_newest(kb):
     denver = load_knowledge(kb.root).jurisdictions["denver"]
     assert denver.facts[0].reported is True
     assert denver.newest_date == PartialDate(2017, 6)  # as_of, not the reported fact
+    assert denver.dated_items == denver.quotes
 
 
 def test_source_ids_are_unique_across_source_files(kb26):
@@ -232,3 +235,10 @@ def test_every_vocabulary_value_is_documented(vocabulary):
 def test_a_place_without_the_sources_folder_loads(kb):
     assert not (kb.root / "sources").exists()
     assert check_knowledge(kb.root).errors == []
+
+
+def test_a_source_kind_is_required_when_switched_on(kb, monkeypatch):
+    kb.edit("sources.yaml", "  kind: article\n  outlet: City Mayors", "  outlet: City Mayors")
+    assert load_knowledge(kb.root).sources["citymayors-2017-04"].kind is SourceKind.ARTICLE
+    monkeypatch.setattr(model, "STRICT_2026", True)
+    assert "sources.yaml:1: source #1: missing required field 'kind'" in kb.problems()
