@@ -116,7 +116,7 @@ class Records:
     @staticmethod
     def plain_value(e: Entry, key: str, read: str) -> Any:
         readers = {"date": e.date, "flag": e.flag, "texts": e.texts, "coordinates": e.coordinates}
-        if read not in readers:  # id, records, keywords: the record's builder passes them
+        if read not in readers:  # id and records: the record's builder passes them
             raise TypeError(f"field '{key}' ({read}) must be given by the record's builder")
         return readers[read](key)
 

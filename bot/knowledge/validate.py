@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from bot.knowledge import model
 from bot.knowledge.loader import Loaded, Problem, check_knowledge
 from bot.knowledge.model import Jurisdiction, PartialDate, Quote
 from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
@@ -155,13 +156,22 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         metavar="N",
         help="warn about places with nothing newer than N years (default 3)",
     )
+    parser.add_argument(
+        "--strict-2026",
+        action="store_true",
+        help="also require what the 2026 schema will (stance_basis, role_es, aspects, kind)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem, then a one-line summary; exit 1 on any error."""
     root = args.path or default_knowledge_dir()
-    loaded, problems = _check(root, args.texts, args.stale_years, None)
+    strict, model.STRICT_2026 = model.STRICT_2026, model.STRICT_2026 or args.strict_2026
+    try:
+        loaded, problems = _check(root, args.texts, args.stale_years, None)
+    finally:
+        model.STRICT_2026 = strict
     for problem in problems:
         print(problem.format(shown(root / problem.file)))
     kb = loaded.knowledge
@@ -173,5 +183,7 @@ def run(args: argparse.Namespace) -> int:
         "topic": len(kb.topics),
         "quote": quotes,
     }
+    if events := sum(len(j.events) for j in kb.jurisdictions.values()):
+        counts["event"] = events
     print(summary(problems, counts))
     return 1 if any(p.severity == "error" for p in problems) else 0

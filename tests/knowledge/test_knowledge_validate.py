@@ -149,3 +149,18 @@ def test_validate_command_on_a_missing_dir(in_parent, capsys):
         "elsewhere: knowledge directory not found: elsewhere",
         "1 error",
     ]
+
+
+def test_validate_command_checks_the_2026_requirements_on_request(in_parent, capsys):
+    assert main(["validate", "knowledge", "--stale-years", "100", "--strict-2026"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"knowledge/{DENVER}:1: missing required field 'stance_basis'" in lines
+    assert lines[-1] == "7 errors"
+    assert main(["validate", "knowledge", "--stale-years", "100"]) == 0  # switched back off
+
+
+def test_validate_command_counts_events(in_parent, kb26, capsys):
+    assert main(["validate", "knowledge", "--stale-years", "100"]) == 0
+    assert capsys.readouterr().out == (
+        "knowledge OK: 3 sources, 3 jurisdictions, 1 topic, 2 quotes, 2 events\n"
+    )
