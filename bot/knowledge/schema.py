@@ -311,11 +311,9 @@ class Entry:
         value = self.get(key)
         if value is None:
             return None
-        pair = value if isinstance(value, list) and len(value) == 2 else []
-        if (
-            not all(isinstance(v, int | float) and not isinstance(v, bool) for v in pair)
-            or not pair
-        ):
+        items = value if isinstance(value, list) else []
+        pair = [v for v in items if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(pair) != 2 or len(items) != 2:
             self.error(
                 f"'{key}' must be [latitude, longitude], e.g. [39.74, -104.99], "
                 f"not {describe(value)}",
