@@ -6,6 +6,8 @@ import csv
 import dataclasses
 import io
 import json
+import re
+from pathlib import Path
 
 from bot.cli import main
 from bot.knowledge.export import to_csv, to_data, to_json
@@ -225,3 +227,21 @@ def test_export_carries_the_2026_fields(kb26):
         "also": ["doj-2025-08-05-list"],
         "aspects": ["courts"],
     }
+
+
+def _shape(value: object) -> object:
+    """Keys (in order) of every object, the first item of every list: a JSON value's shape."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return [_shape(value[0])]
+    return None
+
+
+def test_the_documented_example_has_the_exported_shape(kb26):
+    docs = Path(__file__).resolve().parents[2] / "docs" / "export.md"
+    example = re.search(r"```json\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+    assert example is not None
+    documented = json.loads(example[1])
+    exported = to_data(load_knowledge(kb26.root))
+    assert _shape(documented) == _shape(exported)
