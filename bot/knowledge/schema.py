@@ -1,7 +1,9 @@
-"""What each kind of YAML record may contain, and how one record is checked against it.
+"""How one YAML record is checked: an Entry reads each kind of value, and every problem
+becomes a `file:line: message` for a volunteer maintainer, collected rather than raised.
 
-Kept apart from the loader so the format (docs/knowledge.md) reads in one place. Checks
-report messages for a volunteer maintainer instead of raising: every problem, in one pass.
+Which fields a record has is declared in model.py; this module knows how to read a text,
+a date, a flag, a vocabulary value… Values are shown in messages by type or cut short
+(`brief`), and messages are cut at LINE characters, so a hostile edit cannot flood a log.
 """
 
 from __future__ import annotations
