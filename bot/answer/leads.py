@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answer.model import Answer, SourceRef
-from bot.knowledge.model import Jurisdiction, Localized, PartialDate, Quote, Source, Topic
-from bot.understanding.aspects import CONTENT_CUES, Aspect, AspectReading
+from bot.knowledge.model import Aspect, Jurisdiction, Localized, PartialDate, Quote, Source, Topic
+from bot.understanding.aspects import CONTENT_CUES, AspectReading
 from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import FUNCTION_WORDS
 
@@ -133,7 +133,7 @@ class Item:
     text: str  # in the answer's language; a quote verbatim
     date: PartialDate
     source: str
-    aspects: frozenset[str]
+    aspects: frozenset[Aspect]
     date_inferred: bool = False
     reported: bool = False  # the date is the source's, not the item's own
     quote: Quote | None = None
@@ -167,9 +167,9 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
             f.text.get(language),
             f.date,
             f.source,
-            frozenset(getattr(f, "aspects", ())),
+            frozenset(f.aspects),
             f.date_inferred,
-            getattr(f, "reported", False),
+            f.reported,
         )
         for f in j.facts
     ]
@@ -182,16 +182,16 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
             e.date_inferred,
             event=True,
         )
-        for e in getattr(j, "events", ())
+        for e in j.events
     ]
     found += [
         Item(
             q.text,
             q.date,
             q.source,
-            frozenset(getattr(q, "aspects", ())),
+            frozenset(q.aspects),
             q.date_inferred,
-            getattr(q, "reported", False),
+            q.reported,
             q,
         )
         for q in j.quotes
@@ -348,7 +348,7 @@ def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language
     """A quote as the lead: who said it and when, then its words (never translated)."""
     source = sources.get(item.source)
     outlet = source.outlet if source else item.source
-    role = getattr(quote, "role_es", None) if language == "es" else None
+    role = quote.role_es if language == "es" else None
     fields = {"speaker": quote.speaker, "role": role or quote.role, "outlet": outlet}
     if item.reported and source is not None:
         key, date = "said.reported", source.date.human(language)
@@ -388,9 +388,7 @@ def who_lead(j: Jurisdiction, role: str | None, language: str) -> Lead | None:
         return None
     one = PHRASES["who.one"].get(language)
     names = [
-        one.format(
-            name=o.name, role=(getattr(o, "role_es", None) if language == "es" else None) or o.role
-        )
+        one.format(name=o.name, role=(o.role_es if language == "es" else None) or o.role)
         for o in officials
     ]
     joined = (
@@ -471,9 +469,9 @@ def topic_for(
     """The topic that answers an aspect asked with no place: the topic the question's own
     keywords found if it is about the aspect, else the first topic tagged with it first."""
     subject = reading.subject
-    tagged = [t for t in topics.values() if subject in getattr(t, "aspects", ())]
+    tagged = [t for t in topics.values() if subject in t.aspects]
     own = topics.get(found) if found else None
     if own is not None and (not tagged or own in tagged):
         return own
-    tagged.sort(key=lambda t: tuple(getattr(t, "aspects", ())).index(subject))
+    tagged.sort(key=lambda t: t.aspects.index(subject))
     return tagged[0] if tagged else None

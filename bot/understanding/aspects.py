@@ -11,31 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from bot.knowledge.model import Aspect
 from bot.understanding.vocabulary import STOPWORDS, lexicon
-
-
-class Aspect(StrEnum):
-    """TEMPORARY copy of bot.knowledge.model.Aspect until the knowledge branch lands."""
-
-    MONEY = "money"
-    NUMBERS = "numbers"
-    POLICE = "police"
-    JAILS = "jails"
-    COURTS = "courts"
-    FEDERAL_FUNDING = "federal_funding"
-    LAWS = "laws"
-    WHEN = "when"
-    WHO = "who"
-    SAID = "said"
-    ICE_ACCESS = "ice_access"
-    SERVICES = "services"
-    FEDERAL_LIST = "federal_list"
-
 
 # Content aspects, most specific first: the first whose cue appears wins ("the federal
 # funding letter" is federal funding, not money).

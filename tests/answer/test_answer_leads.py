@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answer import leads
 from bot.answer.leads import Item
 from bot.knowledge.model import (
+    Aspect,
     Fact,
     Jurisdiction,
     Localized,
@@ -15,7 +16,7 @@ from bot.knowledge.model import (
     Source,
     Stance,
 )
-from bot.understanding.aspects import Aspect, AspectReading
+from bot.understanding.aspects import AspectReading
 from bot.understanding.text import fold
 
 SOURCES = {

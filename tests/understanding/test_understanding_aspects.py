@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.aspects import Aspect, AspectReading, content_aspect, read_aspect
+from bot.knowledge.model import Aspect
+from bot.understanding.aspects import AspectReading, content_aspect, read_aspect
 from bot.understanding.text import fold
 
 
