@@ -122,20 +122,7 @@ class Composer(Naming):
         """Several places, in the order the question names them; uncovered ones say so."""
         places = [item for item in named if isinstance(item, Jurisdiction)]
         uncovered = [item for item in named if isinstance(item, Place)]
-        lines = [
-            say(
-                language,
-                "compare.line",
-                place=self.display_name(j, language=language),
-                stance=say(language, f"short.{j.stance.value}"),
-                **dated(j.as_of, language),
-            )
-            for j in places
-        ]
-        if uncovered:
-            names = [self.place_name(p, language) for p in uncovered]
-            line = say(language, "not_in_sources", place=join_names(names, language))
-            lines.append(line[:1].upper() + line[1:])  # "Estado de Washington (…)" opens a line
+        lines = self._compare_lines(places, uncovered, language)
         quotes = [
             self.quote_view(max(j.quotes, key=lambda q: q.date), language)
             for j in places
@@ -158,6 +145,26 @@ class Composer(Naming):
                 Choice(self.display_name(j, language=language), f"place:{j.id}") for j in places
             ),
         )
+
+    def _compare_lines(
+        self, places: list[Jurisdiction], uncovered: list[Place], language: str
+    ) -> list[str]:
+        """One line per covered place, then one for the places not in the sources."""
+        lines = [
+            say(
+                language,
+                "compare.line",
+                place=self.display_name(j, language=language),
+                stance=say(language, f"short.{j.stance.value}"),
+                **dated(j.as_of, language),
+            )
+            for j in places
+        ]
+        if uncovered:
+            names = [self.place_name(p, language) for p in uncovered]
+            line = say(language, "not_in_sources", place=join_names(names, language))
+            lines.append(line[:1].upper() + line[1:])  # "Estado de Washington (…)" opens a line
+        return lines
 
     def not_covered(self, question: str, places: list[Place], language: str) -> Answer:
         count = "1" if len(places) == 1 else "n"

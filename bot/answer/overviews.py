@@ -41,11 +41,7 @@ def list_places(
     if not places:
         return composer.not_covered(question, [], language)
     newest = max(j.as_of for j in places)
-    lines = []
-    for stance in LIST_ORDER:
-        names = [composer.display_name(j, language=language) for j in places if j.stance == stance]
-        if names:
-            lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
+    lines = _stance_lines(composer, places, language)
     if state is None:
         head = say(language, "list.head", **dated(newest, language), count=len(places))
     else:
@@ -66,6 +62,16 @@ def list_places(
             for j in ordered[:MAX_LIST_BUTTONS]
         ),
     )
+
+
+def _stance_lines(composer: Composer, places: list[Jurisdiction], language: str) -> list[str]:
+    """'Sanctuary: Denver, Chicago', one line per stance that has places."""
+    lines = []
+    for stance in LIST_ORDER:
+        names = [composer.display_name(j, language=language) for j in places if j.stance == stance]
+        if names:
+            lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
+    return lines
 
 
 def no_places_in_state(composer: Composer, question: str, state: str, language: str) -> Answer:
