@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.phrases import dated, join_names, say
+from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
 from bot.knowledge.model import Jurisdiction, Stance, Topic
 from bot.understanding.gazetteer import Place
 
-LIST_ORDER = (Stance.SANCTUARY, Stance.LIMITS_COOPERATION, Stance.UNCLEAR, Stance.UNKNOWN)
+LIST_ORDER = tuple(Stance)  # the list groups places in the vocabulary's order
 MAX_LIST_BUTTONS = 40
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)”\"])[.!?](?=\s+[A-Z¿¡“\"])")
 
@@ -70,7 +70,7 @@ def _stance_lines(composer: Composer, places: list[Jurisdiction], language: str)
     for stance in LIST_ORDER:
         names = [composer.display_name(j, language=language) for j in places if j.stance == stance]
         if names:
-            lines.append(f"{say(language, f'list.group.{stance.value}')}: {', '.join(names)}")
+            lines.append(f"{lookup(STANCE_GROUPS, stance, language)}: {', '.join(names)}")
     return lines
 
 
@@ -90,14 +90,10 @@ def no_places_in_state(composer: Composer, question: str, state: str, language: 
 def topic(composer: Composer, question: str, item: Topic, language: str) -> Answer:
     first, rest = split_first_sentence(item.answer.get(language))
     quotes = sorted(item.quotes, key=lambda q: q.date, reverse=True)
-    newest = max(
-        [
-            composer.knowledge.sources[s].date
-            for s in item.sources
-            if s in composer.knowledge.sources
-        ]
-        or [composer.last]
-    )
+    dates = [
+        composer.knowledge.sources[s].date for s in item.sources if s in composer.knowledge.sources
+    ]
+    newest = max(dates) if dates else composer.last
     related = [t for t in composer.knowledge.topics.values() if t.id != item.id][:3]
     return Answer(
         question=question,

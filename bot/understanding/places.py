@@ -178,7 +178,10 @@ class PlaceIndex:
                         found = self._exact(span, start, case.shouting, case.lowercase)
                     if found is None:
                         continue
-                    (places if isinstance(found, PlaceMention) else people).append(found)
+                    if isinstance(found, PlaceMention):
+                        places.append(found)
+                    else:
+                        people.append(found)
                     used[start:end] = [True] * length
         return self._finish(places, people, tokens)
 
