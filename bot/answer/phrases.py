@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from bot.answer.model import Kind
 from bot.knowledge.model import Localized, PartialDate, PlaceType, Stance
 from bot.understanding.roles import Role
 
@@ -449,6 +450,16 @@ PLACE_TYPES: dict[PlaceType, Localized] = {
         en="district",
         es="distrito",
     ),
+}
+# What each kind of answer is, for maintainers' reports (the usage statistics).
+KIND_NAMES: dict[Kind, Localized] = {
+    Kind.ANSWER: Localized("answer about a place", "respuesta sobre un lugar"),
+    Kind.CLARIFY: Localized("clarifying question", "pregunta aclaratoria"),
+    Kind.NOT_COVERED: Localized("place not covered", "lugar no cubierto"),
+    Kind.TOPIC: Localized("general topic", "tema general"),
+    Kind.LIST: Localized("list of places", "lista de lugares"),
+    Kind.HELP: Localized("help", "ayuda"),
+    Kind.NOT_UNDERSTOOD: Localized("not understood", "no entendida"),
 }
 # Spanish needs the article of the place type's noun: "una ciudad", "un condado".
 _ARTICLE_ES = {

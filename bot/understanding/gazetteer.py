@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -89,8 +90,8 @@ def _build(
     cities: list[Place],
     counties: list[Place],
     states: list[Place],
-    foreign_cities: list[str] = (),  # type: ignore[assignment]
-    countries: list[str] = (),  # type: ignore[assignment]
+    foreign_cities: Sequence[str] = (),
+    countries: Sequence[str] = (),
 ) -> Gazetteer:
     by_name: dict[str, list[Place]] = defaultdict(list)
     for place in [*states, *cities, *counties]:

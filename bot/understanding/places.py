@@ -20,7 +20,7 @@ from bot.understanding.vocabulary import (
     NOT_PLACES,
     STOPWORDS,
     TITLES,
-    known_words,
+    lexicon,
 )
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
@@ -93,7 +93,7 @@ class PlaceIndex:
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.people: dict[str, tuple[str, str]] = {}
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
-        self.known_words = known_words()
+        self.known_words = lexicon()  # `word in self.known_words`: a common word
         # The outlets cited ("Marshall Project", "City Mayors") and famous non-places.
         self.not_places = NOT_PLACES | {fold(s.outlet) for s in knowledge.sources.values()}
         self._build_aliases(knowledge)

@@ -27,7 +27,7 @@ from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.places import PlaceIndex
 from bot.understanding.quotes import QuoteFinder, QuoteSource
 from bot.understanding.text import Token, contains_phrase, fold, tokenize
-from bot.understanding.vocabulary import STOPWORDS, known_words
+from bot.understanding.vocabulary import STOPWORDS, lexicon
 
 DEFINITION_TOPIC = "what-is-sanctuary-city"  # the general answer to a general question
 
@@ -286,6 +286,6 @@ def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
         return True  # "東京", "Москва": a name in another script is nowhere we cover
     return any(
         token.raw[:1].isupper()
-        and not (token.norm in STOPWORDS or token.norm in known_words() or token.norm.isdigit())
+        and not (token.norm in STOPWORDS or token.norm in lexicon() or token.norm.isdigit())
         for token in tokens[1:]
     )
