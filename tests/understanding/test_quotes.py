@@ -23,7 +23,7 @@ def test_quoted_words_name_their_speaker(engine: Engine) -> None:
 
 
 def test_unquoted_words_of_a_quote_are_found_too(engine: Engine) -> None:
-    jurisdiction, speaker, words = some_quote(engine)
+    _, speaker, words = some_quote(engine)
     found = QuoteFinder(engine.knowledge).find_words(f"who said {fold(words)}")
     assert found is not None and found.speaker == speaker
 
