@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from bot.answer import overviews
-from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
+from bot.answer.overviews import Overviews
 from bot.answer.phrases import say
 from bot.conversation import is_follow_up
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
@@ -45,7 +44,7 @@ class Engine:
         self.index = PlaceIndex(knowledge, self.gazetteer)
         self.reader = QuestionReader(knowledge, self.index)
         state_names = {code: place.name for code, place in self.gazetteer.states.items()}
-        self.composer = Composer(knowledge, state_names, self._namesakes())
+        self.composer = Overviews(knowledge, state_names, self._namesakes())
         self.asked: Counter[str] = asked if asked is not None else Counter()  # ids only
 
     # --- free text ------------------------------------------------------------------------
@@ -103,13 +102,13 @@ class Engine:
     def _dispatch(self, q: Question) -> Answer:
         lang = q.language
         if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
-            return overviews.not_understood(self.composer, q.text, lang)
+            return self.composer.not_understood(q.text, lang)
         if q.intent == Intent.GREETING:
-            return overviews.help_answer(self.composer, q.text, lang, thanks=q.cues.thanks)
+            return self.composer.help_answer(q.text, lang, thanks=q.cues.thanks)
         if q.intent == Intent.ABOUT:
-            return overviews.about(self.composer, lang, question=q.text)
+            return self.composer.about(lang, question=q.text)
         if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
-            return overviews.topic(self.composer, q.text, self.knowledge.topics[q.topic], lang)
+            return self.composer.topic(q.text, self.knowledge.topics[q.topic], lang)
         if q.intent == Intent.LIST:
             return self._list(q)
         return self._places(q)
@@ -117,14 +116,14 @@ class Engine:
     def _list(self, q: Question) -> Answer:
         state = q.list_state
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
-            return overviews.no_places_in_state(self.composer, q.text, state, q.language)
+            return self.composer.no_places_in_state(q.text, state, q.language)
         kinds = (PlaceType.STATE,) if q.list_states_only and not state else None
-        return overviews.list_places(self.composer, q.text, state, q.language, kinds=kinds)
+        return self.composer.list_places(q.text, state, q.language, kinds=kinds)
 
     def _places(self, q: Question) -> Answer:
         q, abroad = _drop_abroad(q)
         if abroad and not q.places and not q.people:
-            return overviews.outside_the_us(self.composer, q.text, abroad, q.language)
+            return self.composer.outside_the_us(q.text, abroad, q.language)
         named = self._collect_mentions(q)
         if not named.covered:
             return self._uncovered(q, named.uncovered)
@@ -236,7 +235,7 @@ class Engine:
             if related:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)
         if not places:
-            return overviews.not_understood(self.composer, q.text, q.language)
+            return self.composer.not_understood(q.text, q.language)
         answer = self.composer.not_covered(q.text, places, q.language)
         mention = next((m for m in q.places if m.place == places[0]), None)
         if len(places) == 1 and mention is not None and mention.qualifier is None:
@@ -274,11 +273,11 @@ class Engine:
     def place_sources(self, jurisdiction_id: str, language: str) -> Answer:
         """Every source and dated fact behind one place's answer ("Sources" button)."""
         j = self.knowledge.jurisdictions[jurisdiction_id]
-        return overviews.place_sources(self.composer, j, language)
+        return self.composer.place_sources(j, language)
 
     def topic(self, topic_id: str, language: str) -> Answer:
         item = self.knowledge.topics[topic_id]
-        return overviews.topic(self.composer, f"topic:{topic_id}", item, language)
+        return self.composer.topic(f"topic:{topic_id}", item, language)
 
     def list_places(self, state: str | None, language: str) -> Answer:
         """Covered places by stance, optionally in one state (/list [STATE])."""
@@ -287,26 +286,26 @@ class Engine:
             found = self.gazetteer.state_by_name(fold(state or ""))
             code = found.state if found else None
             if code is None:
-                return overviews.unknown_state(self.composer, f"/list {state}", language)
+                return self.composer.unknown_state(f"/list {state}", language)
         if code and not any(j.state == code for j in self.knowledge.jurisdictions.values()):
-            return overviews.no_places_in_state(self.composer, f"/list {state}", code, language)
-        return overviews.list_places(self.composer, f"/list {state or ''}".strip(), code, language)
+            return self.composer.no_places_in_state(f"/list {state}", code, language)
+        return self.composer.list_places(f"/list {state or ''}".strip(), code, language)
 
     def topics_overview(self, language: str) -> Answer:
         """/topics: the general questions the bot can answer, as choices."""
-        return overviews.topics_overview(self.composer, language)
+        return self.composer.topics_overview(language)
 
     def sources_overview(self, language: str) -> Answer:
         """/sources: every article the knowledge base cites."""
-        return overviews.sources_overview(self.composer, language)
+        return self.composer.sources_overview(language)
 
     def about(self, language: str) -> Answer:
         """/about: what the data is, how old, not legal advice, the privacy promise."""
-        return overviews.about(self.composer, language)
+        return self.composer.about(language)
 
     def help(self, language: str) -> Answer:
         """/help and /start: how to ask, with example questions as choices."""
-        return overviews.help_answer(self.composer, "/help", language)
+        return self.composer.help_answer("/help", language)
 
     def suggest(self, query: str, language: str | None = None, limit: int = 5) -> list[Answer]:
         """Inline mode: answers for the best-matching places/topics (empty query: popular)."""

@@ -10,7 +10,7 @@ from bot.knowledge.model import PlaceType
 
 
 def test_the_list_groups_places_by_stance_in_vocabulary_order(engine: Engine) -> None:
-    answer = overviews.list_places(engine.composer, "q", None, "en")
+    answer = engine.composer.list_places("q", None, "en")
     assert answer.kind == Kind.LIST
     assert len(answer.places) == len(engine.knowledge.jurisdictions)
     stances = [p.stance for p in answer.places]
@@ -22,20 +22,20 @@ def test_the_list_groups_places_by_stance_in_vocabulary_order(engine: Engine) ->
 
 
 def test_the_list_narrows_to_a_state_or_to_states(engine: Engine) -> None:
-    in_ca = overviews.list_places(engine.composer, "q", "CA", "en")
+    in_ca = engine.composer.list_places("q", "CA", "en")
     assert {p.state for p in in_ca.places} == {"CA"}
-    states = overviews.list_places(engine.composer, "q", None, "en", kinds=(PlaceType.STATE,))
+    states = engine.composer.list_places("q", None, "en", kinds=(PlaceType.STATE,))
     assert {p.type for p in states.places} == {"state"}
 
 
 def test_no_places_in_a_state_implies_nothing(engine: Engine) -> None:
-    answer = overviews.no_places_in_state(engine.composer, "q", "WY", "en")
+    answer = engine.composer.no_places_in_state("q", "WY", "en")
     assert answer.bottom_line.startswith("My sources describe no places in Wyoming")
 
 
 def test_a_topic_answer_opens_with_its_first_sentence(engine: Engine) -> None:
     topic = next(iter(engine.knowledge.topics.values()))
-    answer = overviews.topic(engine.composer, "q", topic, "en")
+    answer = engine.composer.topic("q", topic, "en")
     assert topic.answer.en.startswith(answer.bottom_line)
     assert answer.topic == topic.id
 
@@ -46,18 +46,18 @@ def test_first_sentence_keeps_abbreviations_whole() -> None:
 
 
 def test_help_and_thanks(engine: Engine) -> None:
-    assert overviews.help_answer(engine.composer, "q", "en").examples
-    thanks = overviews.help_answer(engine.composer, "q", "es", thanks=True)
+    assert engine.composer.help_answer("q", "en").examples
+    thanks = engine.composer.help_answer("q", "es", thanks=True)
     assert thanks.bottom_line == "¡De nada!"
 
 
 def test_not_understood_offers_examples(engine: Engine) -> None:
-    answer = overviews.not_understood(engine.composer, "", "en")
+    answer = engine.composer.not_understood("", "en")
     assert answer.bottom_line == "Please type a question."
     assert answer.examples == overviews.example_questions("en")
 
 
 def test_sources_of_one_place_list_its_dated_facts(engine: Engine) -> None:
     j = next(j for j in engine.knowledge.jurisdictions.values() if j.facts)
-    answer = overviews.place_sources(engine.composer, j, "en")
+    answer = engine.composer.place_sources(j, "en")
     assert answer.details[0].startswith("Dated facts:")
