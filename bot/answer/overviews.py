@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
-from bot.knowledge.model import Jurisdiction, Stance, Topic
+from bot.knowledge.model import Jurisdiction, PlaceType, Stance, Topic
 from bot.understanding.gazetteer import Place
 
 LIST_ORDER = tuple(Stance)  # the list groups places in the vocabulary's order
@@ -33,7 +33,7 @@ class Overviews(Composer):
         state: str | None,
         language: str,
         *,
-        kinds: tuple[str, ...] | None = None,
+        kinds: tuple[PlaceType, ...] | None = None,
     ) -> Answer:
         """Covered places grouped by stance; `state` (USPS code) or `kinds` narrow the list."""
         places = [
