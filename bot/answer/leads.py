@@ -18,6 +18,7 @@ from functools import lru_cache
 from bot.answer.model import Answer, SourceRef
 from bot.knowledge.model import Aspect, Jurisdiction, Localized, PartialDate, Quote, Source, Topic
 from bot.understanding.aspects import CONTENT_CUES, AspectReading
+from bot.understanding.roles import TITLE_WORDS, Role
 from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import FUNCTION_WORDS
 
@@ -37,14 +38,6 @@ ENOUGH_SHARED = 2  # sharing more words with the question than this is no better
 MIN_STEM, MAX_ENDING = 3, 3  # "sue"/"sued": a word and its forms share all but a last letter
 # Words of the cues themselves ("how many", "days"): what is counted is in the other words.
 CUE_WORDS = frozenset(w for cues in CONTENT_CUES.values() for cue in cues for w in cue.split())
-# Words a speaker's role holds for each role a question can name ("the LA police chief").
-ROLE_TITLES: dict[str, tuple[str, ...]] = {
-    "mayor": ("mayor",),
-    "police": ("police", "chief", "sheriff"),
-    "governor": ("governor",),
-    "council": ("council", "councilor", "supervisor"),
-    "attorney general": ("attorney general",),
-}
 
 PHRASES: dict[str, Localized] = {
     "source": Localized("({outlet})", "({outlet})"),
@@ -68,7 +61,7 @@ PHRASES: dict[str, Localized] = {
         "Here is what they do say about {place}:", "Esto es lo que sí dicen sobre {place}:"
     ),
     "person": Localized("{person}", "a {person}"),
-    "role": Localized("the {role} of {place}", "a ningún {role} de {place}"),
+    "role": Localized("the {role} of {place}", "a {role} de {place}"),  # ROLE_NAMES: "ningún …"
     "also": Localized("Another source gives a different figure:", "Otra fuente da otra cifra:"),
     "latest": Localized("The latest in my sources:", "Lo más reciente en mis fuentes:"),
 }  # fmt: skip
@@ -312,13 +305,13 @@ def _disagree(first: Item, second: Item) -> bool:
     )
 
 
-def said_by(candidates: list[Item], speaker: str | None, role: str | None) -> list[Item]:
+def said_by(candidates: list[Item], speaker: str | None, role: Role | None) -> list[Item]:
     """The quotes of a named person, or of whoever holds the named role."""
     quotes = [i for i in candidates if i.quote is not None]
     if speaker:
         return [i for i in quotes if i.quote and speaker in (i.quote.speaker, *i.quote.joint_with)]
     if role:
-        titles = ROLE_TITLES.get(role, (role,))
+        titles = TITLE_WORDS[role]
         return [i for i in quotes if i.quote and any(t in fold(i.quote.role) for t in titles)]
     return quotes
 
@@ -378,11 +371,11 @@ def lead(picked: Picked, sources: Mapping[str, Source], language: str) -> Lead:
     )
 
 
-def who_lead(j: Jurisdiction, role: str | None, language: str) -> Lead | None:
+def who_lead(j: Jurisdiction, role: Role | None, language: str) -> Lead | None:
     """The officials of a place the sources name, those of the asked role only."""
     officials = list(j.officials)
     if role:
-        titles = ROLE_TITLES.get(role, (role,))
+        titles = TITLE_WORDS[role]
         officials = [o for o in officials if any(t in fold(o.role) for t in titles)]
     if not officials:
         return None
@@ -430,7 +423,7 @@ def place_lead(
     language: str,
     *,
     speaker: str | None = None,
-    role: str | None = None,
+    role: Role | None = None,
 ) -> Lead | None:
     """What leads the answer about one place, or None when its sources don't say."""
     if reading.aspect == Aspect.WHO:

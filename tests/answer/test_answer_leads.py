@@ -17,6 +17,7 @@ from bot.knowledge.model import (
     Stance,
 )
 from bot.understanding.aspects import AspectReading
+from bot.understanding.roles import Role
 from bot.understanding.text import fold
 
 SOURCES = {
@@ -171,16 +172,16 @@ def test_a_quote_leads_with_who_said_it_and_when() -> None:
 def test_quotes_of_a_person_or_a_role() -> None:
     found = leads.items(place(quotes=(QUOTE,)), "en")
     assert leads.said_by(found, "Ann Lee", None)
-    assert leads.said_by(found, None, "mayor")
+    assert leads.said_by(found, None, Role.MAYOR)
     assert not leads.said_by(found, "Bo Diaz", None)
-    assert not leads.said_by(found, None, "police")
+    assert not leads.said_by(found, None, Role.POLICE)
 
 
 def test_who_names_the_officials_of_the_asked_role() -> None:
-    lead = leads.who_lead(place(), "police", "en")
+    lead = leads.who_lead(place(), Role.POLICE, "en")
     assert lead is not None
     assert lead.headline == "My sources name Bo Diaz as Police Chief of Springtown."
-    assert leads.who_lead(place(), "governor", "en") is None
+    assert leads.who_lead(place(), Role.GOVERNOR, "en") is None
     both = leads.who_lead(place(), None, "en")
     assert both is not None and "Ann Lee" in both.headline and "Bo Diaz" in both.headline
 
