@@ -6,11 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from bot.answer import leads
+from bot.answer.leads import Lead
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.overviews import Overviews
 from bot.answer.phrases import ROLE_NAMES, say
 from bot.conversation import is_follow_up
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.knowledge.model import Aspect, Jurisdiction, KnowledgeBase, PlaceType
+from bot.understanding.aspects import AspectReading
 from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.places import PlaceIndex
@@ -245,7 +247,7 @@ class Engine:
         words = leads.question_words(fold(q.text), (j.name, *j.aliases))
         found = leads.place_lead(
             j, reading, words, self.knowledge.sources, lang, speaker=speaker, role=q.cues.role
-        )
+        ) or self._not_listed(j, reading, lang)
         if found is not None:
             refs = self.composer.source_refs(found.sources)
             return leads.with_lead(card, found, refs, reading.aspect)
@@ -254,6 +256,18 @@ class Engine:
         person = leads.person_phrase(lang, name, speaker, role)
         line = leads.missing_line(reading.aspect, name, lang, person)
         return leads.sources_dont_say(card, line, reading.aspect)
+
+    def _not_listed(self, j: Jurisdiction, reading: AspectReading, lang: str) -> Lead | None:
+        """ "Is Oakland on the DOJ list?": not named on it (and its state is, if it is)."""
+        if reading.subject != Aspect.FEDERAL_LIST:
+            return None
+        state_id = self.index.state_jurisdiction.get(j.state)
+        state = self.knowledge.jurisdictions.get(state_id) if state_id else None
+        names = (
+            self.composer.display_name(j, language=lang),
+            self.composer.display_name(state, language=lang) if state else None,
+        )
+        return leads.not_listed_lead(j, names, state, self.knowledge.sources, lang)
 
     def _aspect_topic(self, q: Question) -> Answer | None:
         """An aspect with no place ("what happened in court?"): the topic that answers it."""

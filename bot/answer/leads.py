@@ -16,12 +16,22 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answer.model import Answer, SourceRef
-from bot.knowledge.model import Aspect, Jurisdiction, Localized, PartialDate, Quote, Source, Topic
+from bot.knowledge.model import (
+    Aspect,
+    FederalListing,
+    Jurisdiction,
+    Localized,
+    PartialDate,
+    Quote,
+    Source,
+    Topic,
+)
 from bot.understanding.aspects import CONTENT_CUES, AspectReading
 from bot.understanding.roles import TITLE_WORDS, Role
 from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import FUNCTION_WORDS
 
+DOJ_LIST = "doj-2025-08-05-list"  # the Justice Department's list of 5 August 2025
 FORMS = frozenset({Aspect.WHEN, Aspect.WHO, Aspect.SAID})  # question forms, not subjects
 FIGURE_ASPECTS = frozenset({Aspect.MONEY, Aspect.NUMBERS})  # two sources, two figures: both
 _FIGURE = re.compile(r"\d[\d.,]*")
@@ -63,6 +73,13 @@ PHRASES: dict[str, Localized] = {
     "person": Localized("{person}", "a {person}"),
     "role": Localized("the {role} of {place}", "a {role} de {place}"),  # ROLE_NAMES: "ningún …"
     "also": Localized("Another source gives a different figure:", "Otra fuente da otra cifra:"),
+    "not_listed": Localized(
+        "The US Justice Department's list of sanctuary jurisdictions of {date} does not name "
+        "{place}.",
+        "La lista de jurisdicciones santuario del Departamento de Justicia de Estados Unidos "
+        "del {date} no menciona a {place}.",
+    ),
+    "state_listed": Localized("It does name {state}.", "Sí menciona a {state}."),
     "latest": Localized("The latest in my sources:", "Lo más reciente en mis fuentes:"),
 }  # fmt: skip
 # "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
@@ -255,17 +272,21 @@ class Picked:
 
 
 def _rank(item: Item, reading: AspectReading, words: frozenset[str]) -> tuple[object, ...]:
-    """Tags first, then facts before remarks, then shared words, then the newest."""
+    """Tags first, then facts before remarks, then shared words, then the newest — or, for
+    "when" (since when did it start?), the oldest. A bare "when" is read by its words."""
     subject = reading.subject
+    shared = _overlap(item, words)
+    date = item.date.year, item.date.month or 0, item.date.day or 0
     return (
+        shared if subject == Aspect.WHEN else 0,
         subject in item.aspects,
         _is_about(item, subject),  # what a person said about the subject, first
         reading.aspect in item.aspects,
         not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
         item.quote is not None,  # and the words themselves before a report of them
-        min(_overlap(item, words), ENOUGH_SHARED),
+        min(shared, ENOUGH_SHARED),
         not item.reported,
-        item.date,
+        tuple(-part for part in date) if reading.aspect == Aspect.WHEN else date,
         item.event,  # the timeline's wording before the 2017 fact's
     )
 
@@ -290,7 +311,7 @@ def pick(
         if newest.date > best.date and not newest.is_remark:
             return Picked(best, newest, "latest")  # "was Chicago sued?": and how it ended
     if len(ranked) > 1 and subject in FIGURE_ASPECTS and _disagree(best, ranked[1]):
-        tied = _rank(best, reading, words)[:6] == _rank(ranked[1], reading, words)[:6]
+        tied = _rank(best, reading, words)[:7] == _rank(ranked[1], reading, words)[:7]
         if tied:
             return Picked(best, ranked[1], "also")
     return Picked(best)
@@ -468,3 +489,24 @@ def topic_for(
         return own
     tagged.sort(key=lambda t: t.aspects.index(subject))
     return tagged[0] if tagged else None
+
+
+def not_listed_lead(
+    j: Jurisdiction,
+    names: tuple[str, str | None],
+    state: Jurisdiction | None,
+    sources: Mapping[str, Source],
+    language: str,
+) -> Lead | None:
+    """ "Is Oakland on the DOJ list?" for a place the list does not name: an absent
+    `federal_list` means not named on it (docs/knowledge.md), and its state may be."""
+    source = sources.get(DOJ_LIST)
+    if j.federal_list is not None or source is None:
+        return None
+    name, state_name = names
+    date = source.date.human(language)
+    text = PHRASES["not_listed"].get(language).format(place=name, date=date)
+    if state is not None and state.federal_list == FederalListing.LISTED and state_name:
+        text = f"{text} {PHRASES['state_listed'].get(language).format(state=state_name)}"
+    outlet = PHRASES["source"].get(language).format(outlet=source.outlet)
+    return Lead(f"{text} {outlet}", sources=(DOJ_LIST,), dates=(source.date,))

@@ -80,6 +80,8 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "law", "laws", "ordinance", "ordinances", "executive order", "order", "bill",
         "statute", "act", "resolution", "policy", "sb 4", "sb4", "sb 54", "trust act", "ley",
         "leyes", "ordenanza", "orden ejecutiva", "decreto", "proyecto de ley", "politica",
+        "ban", "bans", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "city code",
+        "prohibio", "prohibir", "prohibe", "prohibieron", "codigo",
     ),
 }  # fmt: skip
 _PADDED_CUES = {aspect: tuple(f" {cue} " for cue in cues) for aspect, cues in CONTENT_CUES.items()}
