@@ -9,13 +9,13 @@ from bot.answer import leads
 from bot.answer.leads import Lead
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.overviews import Overviews
-from bot.answer.phrases import ROLE_NAMES, say
+from bot.answer.phrases import ROLE_NAMES, join_names, say
 from bot.conversation import is_follow_up
 from bot.knowledge.model import Aspect, Jurisdiction, KnowledgeBase, PlaceType
 from bot.understanding.aspects import AspectReading
 from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
-from bot.understanding.places import PlaceIndex
+from bot.understanding.places import REGIONS, PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
 from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
@@ -92,14 +92,9 @@ class Engine:
             state = self.index.state_jurisdiction.get(j.state)
             if state is not None:
                 return state
-        if q.cues.role in CITY_ROLES and j.type == PlaceType.STATE:
-            city = next(
-                (c for c in self.knowledge.jurisdictions.values()
-                 if c.type == PlaceType.CITY and c.state == j.state and c.name == j.name),
-                None,
-            )  # fmt: skip
-            if city is not None:
-                return city.id
+        city = self._same_name_city(j)
+        if q.cues.role in CITY_ROLES and city is not None:
+            return city.id
         return previous
 
     def _dispatch(self, q: Question) -> Answer:
@@ -146,7 +141,7 @@ class Engine:
         named = _Named()
         for mention in q.places:
             if mention.covered:
-                mention = self._preferred(mention, q)
+                mention = self._asked_for(self._preferred(mention, q), q)
                 named.covered.setdefault(mention.jurisdictions[0], mention)
                 named.order.setdefault(mention.jurisdictions[0], mention.start)
             elif mention.place is not None and mention.place not in named.uncovered:
@@ -165,7 +160,18 @@ class Engine:
             self.knowledge.jurisdictions[item] if isinstance(item, str) else item
             for item in ordered
         ]
-        return self.composer.compare(q.text, items, q.language)
+        answer = self.composer.compare(q.text, items, q.language)
+        return self._with_region_note(q, answer)
+
+    def _with_region_note(self, q: Question, answer: Answer) -> Answer:
+        """ "The Bay Area" is answered as the places it stands for, and says so."""
+        typed = next((m.words for m in q.places if fold(m.words) in REGIONS), None)
+        if typed is None:
+            return answer
+        names = [p.name for p in answer.places if p.id in REGIONS[fold(typed)]]
+        places = join_names(names, q.language)
+        note = say(q.language, "region", typed=typed, places=places)
+        return replace(answer, details=(note, *answer.details))
 
     def _disambiguate(
         self,
@@ -199,6 +205,34 @@ class Engine:
             key=lambda i: self.knowledge.jurisdictions[i].type != PlaceType.STATE,
         )
         return replace(mention, jurisdictions=tuple(ids))
+
+    def _asked_for(self, mention: PlaceMention, q: Question) -> PlaceMention:
+        """ "The NY mayor": a city office of a state's name is its city's. One name, two
+        covered places (New York) and an aspect: the one whose sources answer it (a driver's
+        license is the state's law)."""
+        first = self.knowledge.jurisdictions[mention.jurisdictions[0]]
+        city = self._same_name_city(first)
+        if q.cues.role in CITY_ROLES and city is not None and city.id not in mention.jurisdictions:
+            return replace(mention, jurisdictions=(city.id, *mention.jurisdictions))
+        if q.aspect is None or len(mention.jurisdictions) < 2 or q.cues.wants_state:
+            return mention
+        words = leads.question_words(fold(q.text))
+        ids = sorted(
+            mention.jurisdictions,
+            key=lambda i: leads.fit(self.knowledge.jurisdictions[i], q.aspect, words, q.language),
+            reverse=True,
+        )  # a stable sort: on a tie, the city first
+        return replace(mention, jurisdictions=tuple(ids))
+
+    def _same_name_city(self, j: Jurisdiction) -> Jurisdiction | None:
+        """New York State's New York City (a covered city of the state's own name)."""
+        if j.type != PlaceType.STATE:
+            return None
+        return next(
+            (c for c in self.knowledge.jurisdictions.values()
+             if c.type == PlaceType.CITY and c.state == j.state and c.name == j.name),
+            None,
+        )  # fmt: skip
 
     def _one_place(
         self, q: Question, jurisdiction_id: str, mention: PlaceMention | None, speaker: str | None

@@ -510,3 +510,13 @@ def not_listed_lead(
         text = f"{text} {PHRASES['state_listed'].get(language).format(state=state_name)}"
     outlet = PHRASES["source"].get(language).format(outlet=source.outlet)
     return Lead(f"{text} {outlet}", sources=(DOJ_LIST,), dates=(source.date,))
+
+
+def fit(
+    j: Jurisdiction, reading: AspectReading | None, words: frozenset[str], language: str
+) -> tuple[int, int]:
+    """How well a place's items answer the question: (answers at all, words shared)."""
+    if reading is None:
+        return (0, 0)
+    picked = pick(items(j, language), reading, words)
+    return (0, 0) if picked is None else (1, _overlap(picked.best, words))

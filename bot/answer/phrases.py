@@ -57,6 +57,11 @@ PHRASES: dict[str, Localized] = {
         en="I took “{typed}” to mean {place}.",
         es="Entendí que “{typed}” se refiere a {place}.",
     ),
+    "region": Localized(
+        en="I took “{typed}” to mean {places}, the places of the region my sources cover.",
+        es="Entendí que “{typed}” se refiere a {places}, los lugares de la región que cubren "
+        "mis fuentes.",
+    ),
     "other_same_name": Localized(
         en="If you mean {other}, ask about “{other}”.",
         es="Si se refiere a {other}, pregunte por «{other}».",

@@ -12,6 +12,7 @@ from bot.knowledge.model import KnowledgeBase, PlaceType
 from bot.understanding.aspects import AspectReading, read_aspect
 from bot.understanding.cues import (
     ABOUT_THE_BOT,
+    ADVICE,
     GREETINGS,
     IS_IT_A_SANCTUARY,
     MARKUP,
@@ -107,6 +108,13 @@ class QuestionReader:
             ]
             for topic_id, keywords in self.topic_keywords.items()
         }
+        # Topics that answer "what should I do?", by their keywords that ask for advice.
+        advice = {stems(phrase) for phrase in ADVICE}
+        self.advice_keywords = {
+            topic_id: [k for k in keywords if k in advice]
+            for topic_id, keywords in self.topic_keywords.items()
+            if any(k in advice for k in keywords)
+        }
         # The intents, tried in this order; the first that fits the message wins.
         self._rules: tuple[Callable[[_Reading], Question | None], ...] = (
             self._as_list,
@@ -140,6 +148,7 @@ class QuestionReader:
         spanish = (language or detect_language(text, tokens)) == "es"
         matches = self.index.match(tokens, spanish=spanish)
         folded = " ".join(t.norm for t in tokens)
+        cues = Cues.read(folded)
         return _Reading(
             text=text,
             language=language or detect_language(text, tokens, matches, self.spanish_names),
@@ -147,8 +156,8 @@ class QuestionReader:
             folded=folded,
             matches=matches,
             quoted=quoted[0] if quoted is not None else None,
-            topic=self._topic(folded),
-            cues=Cues.read(folded),
+            topic=(cues.wants_advice and self._advice_topic(folded)) or self._topic(folded),
+            cues=cues,
             aspect=read_aspect(folded, names_person=bool(matches.people)),
         )
 
@@ -240,6 +249,17 @@ class QuestionReader:
             if hits > best:
                 best, best_topic = hits, topic_id
         return best_topic
+
+    def _advice_topic(self, folded: str) -> str | None:
+        """'¿Qué hago si la migra llega a mi casa?' asks what to do, not what ICE is: the
+        topic whose own keywords ask for advice in the question's words."""
+        stemmed = f" {stems(folded)} "
+        hits = {
+            topic_id: sum(f" {keyword} " in stemmed for keyword in keywords)
+            for topic_id, keywords in self.advice_keywords.items()
+        }
+        best = max(hits, key=hits.__getitem__, default=None)
+        return best if best is not None and hits[best] else None
 
     def _topic(self, folded: str) -> str | None:
         """The topic with the most distinct keyword hits (then the most matched text)."""
