@@ -417,10 +417,10 @@ class PlaceIndex:
             return False
         if any(t.norm.isdigit() for t in span):
             return False
-        if _all_words(span, self.known_words):
+        if _all_words(span, self.known_words) and not _after_particle(span):
             # "start" is a word, not a typo of Stuart, FL; a typo has a non-word — except
             # after a name's first particle: "los angles", "san hose" (covered names only).
-            return _after_particle(span)
+            return False
         if len(span) > 1 and (span[-1].norm in LEADING_PARTICLES or self._holds_a_name(span)):
             return False  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
         # Who capitalises writes place names with capitals: "conoce" is a word.
@@ -451,10 +451,9 @@ def _all_words(span: list[Token], known: Lexicon) -> bool:
 
 
 def _after_particle(span: list[Token]) -> bool:
-    """A name's first particle and then a word: "los angles", "san hose"."""
-    return (
-        len(span) > 1 and span[0].norm in LEADING_PARTICLES and span[-1].norm not in NAME_PARTICLES
-    )
+    """A name's first particle and then one word: "los angles", "san hose"."""
+    first, *rest = span
+    return first.norm in LEADING_PARTICLES and len(rest) == 1 and rest[0].norm not in NAME_PARTICLES
 
 
 def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[str]]:

@@ -108,13 +108,7 @@ class QuestionReader:
             ]
             for topic_id, keywords in self.topic_keywords.items()
         }
-        # Topics that answer "what should I do?", by their keywords that ask for advice.
-        advice = {stems(phrase) for phrase in ADVICE}
-        self.advice_keywords = {
-            topic_id: [k for k in keywords if k in advice]
-            for topic_id, keywords in self.topic_keywords.items()
-            if any(k in advice for k in keywords)
-        }
+        self.advice_keywords = _advice_keywords(self.topic_keywords)
         # The intents, tried in this order; the first that fits the message wins.
         self._rules: tuple[Callable[[_Reading], Question | None], ...] = (
             self._as_list,
@@ -156,7 +150,7 @@ class QuestionReader:
             folded=folded,
             matches=matches,
             quoted=quoted[0] if quoted is not None else None,
-            topic=(cues.wants_advice and self._advice_topic(folded)) or self._topic(folded),
+            topic=self._topic_of(folded, cues),
             cues=cues,
             aspect=read_aspect(folded, names_person=bool(matches.people)),
         )
@@ -250,6 +244,13 @@ class QuestionReader:
                 best, best_topic = hits, topic_id
         return best_topic
 
+    def _topic_of(self, folded: str, cues: Cues) -> str | None:
+        """The topic of a question; asking what to do, the advice topic it words."""
+        topic = self._topic(folded)
+        if cues.wants_advice and topic not in self.advice_keywords:
+            return self._advice_topic(folded) or topic
+        return topic
+
     def _advice_topic(self, folded: str) -> str | None:
         """'¿Qué hago si la migra llega a mi casa?' asks what to do, not what ICE is: the
         topic whose own keywords ask for advice in the question's words."""
@@ -299,6 +300,16 @@ class QuestionReader:
             if j.type == PlaceType.STATE:
                 return j.state
         return mention.place.state if mention.place else None
+
+
+def _advice_keywords(topic_keywords: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Topics that answer "what should I do?", with their keywords that ask for advice."""
+    advice = {stems(phrase) for phrase in ADVICE}
+    return {
+        topic_id: [k for k in keywords if k in advice]
+        for topic_id, keywords in topic_keywords.items()
+        if any(k in advice for k in keywords)
+    }
 
 
 def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
