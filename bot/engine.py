@@ -15,7 +15,7 @@ from bot.knowledge.model import Aspect, Jurisdiction, KnowledgeBase, PlaceType
 from bot.understanding.aspects import AspectReading
 from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
-from bot.understanding.places import REGIONS, PlaceIndex
+from bot.understanding.places import AREAS, PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
 from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
@@ -165,10 +165,10 @@ class Engine:
 
     def _with_region_note(self, q: Question, answer: Answer) -> Answer:
         """ "The Bay Area" is answered as the places it stands for, and says so."""
-        typed = next((m.words for m in q.places if fold(m.words) in REGIONS), None)
+        typed = next((m.words for m in q.places if fold(m.words) in AREAS), None)
         if typed is None:
             return answer
-        names = [p.name for p in answer.places if p.id in REGIONS[fold(typed)]]
+        names = [p.name for p in answer.places if p.id in AREAS[fold(typed)]]
         places = join_names(names, q.language)
         note = say(q.language, "region", typed=typed, places=places)
         return replace(answer, details=(note, *answer.details))

@@ -250,11 +250,11 @@ def _overlap(item: Item, words: frozenset[str]) -> int:
 
 
 def _pool(candidates: list[Item], reading: AspectReading) -> list[Item]:
-    """The items that can answer at all: a quote for "what did X say", a dated fact or
+    """The items that can answer at all: a remark for "what did X say", a dated fact or
     event for "when", else any item about the subject."""
     subject = reading.subject
     if reading.aspect == Aspect.SAID:
-        return [i for i in candidates if i.quote is not None]
+        return [i for i in candidates if i.is_remark]
     if reading.aspect == Aspect.WHEN:
         dated = [i for i in candidates if i.quote is None and not i.reported]
         return dated if subject == Aspect.WHEN else [i for i in dated if _is_about(i, subject)]
@@ -327,10 +327,16 @@ def _disagree(first: Item, second: Item) -> bool:
 
 
 def said_by(candidates: list[Item], speaker: str | None, role: Role | None) -> list[Item]:
-    """The quotes of a named person, or of whoever holds the named role."""
+    """The quotes of a named person, or of whoever holds the named role. A person the
+    sources report without quoting ("Racine had said his office would…"): those reports."""
     quotes = [i for i in candidates if i.quote is not None]
     if speaker:
-        return [i for i in quotes if i.quote and speaker in (i.quote.speaker, *i.quote.joint_with)]
+        theirs = [
+            i for i in quotes if i.quote and speaker in (i.quote.speaker, *i.quote.joint_with)
+        ]
+        return theirs or [
+            i for i in candidates if i.quote is None and i.is_remark and speaker in i.text
+        ]
     if role:
         titles = TITLE_WORDS[role]
         return [i for i in quotes if i.quote and any(t in fold(i.quote.role) for t in titles)]

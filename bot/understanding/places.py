@@ -42,8 +42,13 @@ SHORT_NAME_NEIGHBOURS = frozenset(
     "ppl court courts lawsuit times".split()
 )
 SHORT_NAME_BEFORE = frozenset({"the", "in", "from", "to"})
-# Regions the articles name, read as the covered places they hold ("the Bay Area").
-REGIONS: dict[str, tuple[str, ...]] = {"bay area": ("san-francisco", "oakland", "san-jose")}
+# Regions and landmarks the sources name, read as the covered places they are in: "the Bay
+# Area" (San Francisco, Oakland and San Jose, stated as such), "Rikers" (New York City's jail).
+AREAS: dict[str, tuple[str, ...]] = {
+    "bay area": ("san-francisco", "oakland", "san-jose"),
+    "rikers island": ("new-york-city",),
+    "rikers": ("new-york-city",),
+}
 
 
 # Minimum fuzz.ratio for a typo of 5 letters, of 6-7 and of 8 or more: tuned on the three
@@ -184,7 +189,7 @@ class PlaceIndex:
             tokens = _short_names_in_context(tokens)
         case = _Case.of(tokens)
         used = self._people_after_titles(tokens)
-        places = self._regions(tokens, used)
+        places = self._areas(tokens, used)
         people = self._people_by_surname(tokens, used)
         # Longest spans first; at each length exact names before typos, so "nueba york" is
         # read as one misspelt name before "york" alone can be taken for York, PA.
@@ -226,14 +231,14 @@ class PlaceIndex:
         ]
         return Matches(tuple(typed), tuple(people))
 
-    def _regions(self, tokens: list[Token], used: list[bool]) -> list[PlaceMention]:
-        """ "The Bay Area": each covered place of the region, over the region's words."""
+    def _areas(self, tokens: list[Token], used: list[bool]) -> list[PlaceMention]:
+        """Regions and landmarks ("the Bay Area", "Rikers"): each covered place they hold."""
         words = [t.norm for t in tokens]
         found = []
-        for region, ids in REGIONS.items():
-            size = len(region.split())
+        for area, ids in AREAS.items():
+            size = len(area.split())
             for start in range(len(words) - size + 1):
-                if " ".join(words[start : start + size]) == region and not any(
+                if " ".join(words[start : start + size]) == area and not any(
                     used[start : start + size]
                 ):
                     covered = [i for i in ids if i in self.knowledge.jurisdictions]
