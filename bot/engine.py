@@ -164,7 +164,7 @@ class Engine:
         return self._with_region_note(q, answer)
 
     def _with_region_note(self, q: Question, answer: Answer) -> Answer:
-        """ "The Bay Area" is answered as the places it stands for, and says so."""
+        """A region ("the Bay Area") is answered as the places it stands for, and says so."""
         typed = next((m.words for m in q.places if fold(m.words) in AREAS), None)
         if typed is None:
             return answer
@@ -207,7 +207,7 @@ class Engine:
         return replace(mention, jurisdictions=tuple(ids))
 
     def _asked_for(self, mention: PlaceMention, q: Question) -> PlaceMention:
-        """ "The NY mayor": a city office of a state's name is its city's. One name, two
+        """A city office of a state's name is its city's ("the NY mayor"). One name, two
         covered places (New York) and an aspect: the one whose sources answer it (a driver's
         license is the state's law)."""
         first = self.knowledge.jurisdictions[mention.jurisdictions[0]]
@@ -292,7 +292,7 @@ class Engine:
         return leads.sources_dont_say(card, line, reading.aspect)
 
     def _not_listed(self, j: Jurisdiction, reading: AspectReading, lang: str) -> Lead | None:
-        """ "Is Oakland on the DOJ list?": not named on it (and its state is, if it is)."""
+        """Answers "Is Oakland on the DOJ list?": not named on it (its state may be)."""
         if reading.subject != Aspect.FEDERAL_LIST:
             return None
         state_id = self.index.state_jurisdiction.get(j.state)

@@ -418,8 +418,8 @@ def who_lead(j: Jurisdiction, role: Role | None, language: str) -> Lead | None:
 
 
 def missing_line(subject: Aspect, place: str, language: str, person: str = "") -> str:
-    """ "My sources don't say how much money Seattle set aside or spent. Here is what they do
-    say about Seattle:". `person`: who was not quoted (see `person_phrase`)."""
+    """The line "My sources don't say how much money Seattle set aside or spent. Here is
+    what they do say about Seattle:". `person`: who was not quoted (see `person_phrase`)."""
     said = MISSING[subject].get(language).format(place=place, person=person or place)
     here = PHRASES["here"].get(language).format(place=place)
     return f"{said} {here}"
@@ -477,7 +477,7 @@ def with_lead(card: Answer, found: Lead, refs: tuple[SourceRef, ...], aspect: As
 
 
 def sources_dont_say(card: Answer, line: str, aspect: Aspect) -> Answer:
-    """ "My sources don't say …" leads; what they do say about the place follows."""
+    """The sources don't say: that leads, and what they do say about the place follows."""
     return replace(
         card, bottom_line=line, details=(card.bottom_line, *card.details), aspect=str(aspect)
     )
@@ -504,7 +504,7 @@ def not_listed_lead(
     sources: Mapping[str, Source],
     language: str,
 ) -> Lead | None:
-    """ "Is Oakland on the DOJ list?" for a place the list does not name: an absent
+    """Answers "Is Oakland on the DOJ list?" for a place the list does not name: an absent
     `federal_list` means not named on it (docs/knowledge.md), and its state may be."""
     source = sources.get(DOJ_LIST)
     if j.federal_list is not None or source is None:

@@ -437,8 +437,8 @@ class PlaceIndex:
 
 
 def _short_names_in_context(tokens: list[Token]) -> list[Token]:
-    """ "the la police chief": lowercase "la"/"ny" next to a word of a place's life (or after
-    "the") is the place, written as it would be in capitals."""
+    """Lowercase "la"/"ny" next to a word of a place's life ("the la police chief"), or
+    after "the", is the place: it is read as if written in capitals."""
     read = list(tokens)
     for i, token in enumerate(tokens):
         name = SHORT_NAMES.get(token.raw)
