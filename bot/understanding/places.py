@@ -41,7 +41,11 @@ SHORT_NAME_NEIGHBOURS = frozenset(
     "government officials residents schools area lapd nypd immigrants undocumented people "
     "ppl court courts lawsuit times".split()
 )
-SHORT_NAME_BEFORE = frozenset({"the", "in", "from", "to"})
+# ...or between English words: "is la a sanctuary city", "in la?" (not "what is la migra").
+SHORT_NAME_BEFORE = frozenset({"the", "in", "from", "to", "is", "about", "at", "for", "of"})
+SHORT_NAME_AFTER = frozenset(
+    {"", "a", "an", "and", "or", "still", "now", "safe", "too", "is", "are", "has", "have"}
+)
 # Regions and landmarks the sources name, read as the covered places they are in: "the Bay
 # Area" (San Francisco, Oakland and San Jose, stated as such), "Rikers" (New York City's jail).
 AREAS: dict[str, tuple[str, ...]] = {
@@ -446,7 +450,9 @@ def _short_names_in_context(tokens: list[Token]) -> list[Token]:
             continue
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         before = tokens[i - 1].norm if i > 0 else ""
-        if after in SHORT_NAME_NEIGHBOURS or before in SHORT_NAME_BEFORE:
+        if after in SHORT_NAME_NEIGHBOURS or (
+            before in SHORT_NAME_BEFORE and after in SHORT_NAME_AFTER
+        ):
             read[i] = replace(token, raw=name)
     return read
 
