@@ -329,18 +329,23 @@ def _disagree(first: Item, second: Item) -> bool:
 def said_by(candidates: list[Item], speaker: str | None, role: Role | None) -> list[Item]:
     """The quotes of a named person, or of whoever holds the named role. A person the
     sources report without quoting ("Racine had said his office would…"): those reports."""
-    quotes = [i for i in candidates if i.quote is not None]
+    quotes = [(i, i.quote) for i in candidates if i.quote is not None]
     if speaker:
-        theirs = [
-            i for i in quotes if i.quote and speaker in (i.quote.speaker, *i.quote.joint_with)
-        ]
-        return theirs or [
-            i for i in candidates if i.quote is None and i.is_remark and speaker in i.text
-        ]
+        theirs = [i for i, q in quotes if speaker in (q.speaker, *q.joint_with)]
+        return theirs or [i for i in candidates if _reports(i, speaker)]
     if role:
-        titles = TITLE_WORDS[role]
-        return [i for i in quotes if i.quote and any(t in fold(i.quote.role) for t in titles)]
-    return quotes
+        return [i for i, q in quotes if _holds(q.role, role)]
+    return [i for i, _ in quotes]
+
+
+def _reports(item: Item, speaker: str) -> bool:
+    """A fact or event that reports what the speaker said, naming them."""
+    return item.quote is None and item.is_remark and speaker in item.text
+
+
+def _holds(title: str, role: Role) -> bool:
+    """Whether a title ("Chief of the Los Angeles Police Department") is of the role."""
+    return any(word in fold(title) for word in TITLE_WORDS[role])
 
 
 def opens_with_date(text: str, date: PartialDate) -> bool:
@@ -402,8 +407,7 @@ def who_lead(j: Jurisdiction, role: Role | None, language: str) -> Lead | None:
     """The officials of a place the sources name, those of the asked role only."""
     officials = list(j.officials)
     if role:
-        titles = TITLE_WORDS[role]
-        officials = [o for o in officials if any(t in fold(o.role) for t in titles)]
+        officials = [o for o in officials if _holds(o.role, role)]
     if not officials:
         return None
     one = PHRASES["who.one"].get(language)
