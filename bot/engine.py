@@ -126,7 +126,7 @@ class Engine:
             return self.composer.outside_the_us(q.text, abroad, q.language)
         named = self._collect_mentions(q)
         if not named.covered:
-            return self._uncovered(q, named.uncovered)
+            return self._pointed(q, self._uncovered(q, named.uncovered))
         if len(named.covered) > 1 or named.uncovered:
             return self._compare(q, named)
         jurisdiction_id, mention = next(iter(named.covered.items()))
@@ -302,6 +302,23 @@ class Engine:
             self.composer.display_name(state, language=lang) if state else None,
         )
         return leads.not_listed_lead(j, names, state, self.knowledge.sources, lang)
+
+    def _pointed(self, q: Question, answer: Answer) -> Answer:
+        """An aspect asked of a place the sources lack ("what happened in court with Santa
+        Clara"): the answer about it points to the topic that answers the aspect."""
+        if q.aspect is None or answer.kind == Kind.NOT_UNDERSTOOD:
+            return answer
+        topic = leads.topic_for(self.knowledge.topics, q.aspect, None)
+        if topic is None:
+            return answer
+        question = topic.question.get(q.language)
+        line = leads.pointer_line(q.aspect.subject, question, q.language)
+        return replace(
+            answer,
+            details=(*answer.details[:1], line, *answer.details[1:]),
+            choices=(Choice(question, f"topic:{topic.id}"), *answer.choices),
+            aspect=str(q.aspect.aspect),
+        )
 
     def _aspect_topic(self, q: Question) -> Answer | None:
         """An aspect with no place ("what happened in court?"): the topic that answers it."""

@@ -80,8 +80,30 @@ PHRASES: dict[str, Localized] = {
         "del {date} no menciona a {place}.",
     ),
     "state_listed": Localized("It does name {state}.", "Sí menciona a {state}."),
+    "pointer": Localized(
+        "On {what} in general, my sources answer: “{question}”",
+        "Sobre {what} en general, mis fuentes responden: “{question}”",
+    ),
     "latest": Localized("The latest in my sources:", "Lo más reciente en mis fuentes:"),
 }  # fmt: skip
+# What each aspect is about, in a phrase ("On courts, lawsuits and rulings, …").
+ASPECT_NAMES: dict[Aspect, Localized] = {
+    Aspect.MONEY: Localized("money and funds", "dinero y fondos"),
+    Aspect.NUMBERS: Localized("figures", "cifras"),
+    Aspect.POLICE: Localized("police practice", "la práctica policial"),
+    Aspect.JAILS: Localized("jails and ICE detainers", "cárceles y órdenes de retención de ICE"),
+    Aspect.COURTS: Localized("courts, lawsuits and rulings", "tribunales, demandas y fallos"),
+    Aspect.FEDERAL_FUNDING: Localized("federal funding", "los fondos federales"),
+    Aspect.LAWS: Localized("laws and orders", "leyes y órdenes"),
+    Aspect.WHEN: Localized("dates", "fechas"),
+    Aspect.WHO: Localized("officials", "funcionarios"),
+    Aspect.SAID: Localized("what officials said", "lo que dijeron los funcionarios"),
+    Aspect.ICE_ACCESS: Localized("ICE access", "el acceso de ICE"),
+    Aspect.SERVICES: Localized("services and IDs", "servicios e identificaciones"),
+    Aspect.FEDERAL_LIST: Localized(
+        "the federal sanctuary lists", "las listas federales de santuarios"
+    ),
+}
 # "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
 MISSING: dict[Aspect, Localized] = {
     Aspect.MONEY: Localized(
@@ -427,6 +449,12 @@ def missing_line(subject: Aspect, place: str, language: str, person: str = "") -
     said = MISSING[subject].get(language).format(place=place, person=person or place)
     here = PHRASES["here"].get(language).format(place=place)
     return f"{said} {here}"
+
+
+def pointer_line(subject: Aspect, question: str, language: str) -> str:
+    """Where a place is not covered: the general answer about what was asked."""
+    what = ASPECT_NAMES[subject].get(language)
+    return PHRASES["pointer"].get(language).format(what=what, question=question)
 
 
 def person_phrase(language: str, place: str, speaker: str | None, role_name: str | None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.answer import leads
 from bot.answer.leads import Item
+from bot.answer.render import shorten, to_json
+from bot.engine import Engine
 from bot.knowledge.model import (
     Aspect,
     Fact,
@@ -199,3 +201,18 @@ def test_the_sources_dont_say_line() -> None:
 
 def test_every_aspect_has_a_sources_dont_say_line() -> None:
     assert set(leads.MISSING) == set(Aspect)
+
+
+def test_the_group_view_shows_the_leading_fact_first(engine: Engine) -> None:
+    answer = engine.answer("How much money did Chicago set aside for immigrant families?")
+    short = shorten(answer)
+    assert "$1 million" in short.bottom_line
+    assert short.bottom_line == answer.bottom_line
+    assert short.sources[0] == answer.sources[0]  # the lead's own source comes first
+    assert short.details[0].startswith("As of")  # then the place's standing
+
+
+def test_ask_json_carries_the_aspect(engine: Engine) -> None:
+    assert to_json(engine.answer("how much did chicago set aside"))["aspect"] == "money"
+    assert to_json(engine.answer("when did kenney sign the order"))["aspect"] == "when"
+    assert to_json(engine.answer("Is Denver a sanctuary city?"))["aspect"] is None
