@@ -1,9 +1,8 @@
 """The aspect table (tests/question_table_aspects.py): the fact asked for leads the reply.
 
-The judging rule, one for every row:
-- the question is read with the row's aspect;
-- the reply is about the row's place (its first place), or, for a row with no place, names
-  no covered place as the one it is about;
+The judging rule (tests/table_check.py, aspect_problems), one for every row:
+- the reply carries the row's aspect (`Answer.aspect`) and language;
+- the reply is about the row's place (its first place); a row with no place is general;
 - the reply's first message — its bottom line and first paragraph — holds one of the row's
   `expect` texts (case-insensitive); for a row whose answer the sources lack (`missing`),
   it says so plainly: "My sources don't …" / "Mis fuentes no …".
@@ -14,36 +13,19 @@ reason): when one starts passing, the test says so and it must move out of the l
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from question_table_aspects import ASPECT_CASES, AspectCase
+from table_check import aspect_problems
 
-from bot.answer.model import Answer
 from bot.engine import Engine
 
-SOURCES_DONT_SAY = re.compile(r"\bmy sources don't\b|\bmis fuentes no\b", re.IGNORECASE)
 # question -> why the data cannot answer it yet.
 KNOWN_MISSES: dict[str, str] = {}
 
 
-def first_message(answer: Answer) -> str:
-    """What a phone shows first: the bottom line and the first paragraph."""
-    return "\n".join([answer.bottom_line, *answer.details[:1]])
-
-
 def judge(engine: Engine, case: AspectCase) -> None:
-    answer = engine.answer(case.question)
-    assert answer.aspect == case.aspect
-    assert answer.language == case.language
-    if case.place is not None:
-        assert answer.places and answer.places[0].id == case.place
-    shown = first_message(answer)
-    if case.missing:
-        assert SOURCES_DONT_SAY.search(shown), shown
-    else:
-        assert any(e.casefold() in shown.casefold() for e in case.expect), shown
-        assert not SOURCES_DONT_SAY.match(answer.bottom_line), shown
+    wrong = aspect_problems(engine.answer(case.question), case)
+    assert not wrong, f"{case.question!r}: " + "; ".join(wrong)
 
 
 def _params() -> list[object]:

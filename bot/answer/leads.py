@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.answer.model import Answer, SourceRef
 from bot.knowledge.model import (
@@ -171,6 +171,15 @@ class Item:
     quote: Quote | None = None
     event: bool = False  # a timeline event (not a 2017 fact)
 
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def plain(self) -> str:
+        """Lower case without accents, figures and signs kept ("$1 million", "1,5 millones")."""
+        return strip_accents(self.text.casefold())
+
     @property
     def is_remark(self) -> bool:
         """A quote, or a fact or event that reports what someone said."""
@@ -192,8 +201,23 @@ class Lead:
     quotes: tuple[Quote, ...] = ()  # quotes the lead shows, not to be repeated below it
 
 
+_ITEMS: dict[tuple[int, str], tuple[Jurisdiction, list[Item]]] = {}
+MAX_CACHED = 4096  # places × languages: a reloaded knowledge base starts the cache again
+
+
 def items(j: Jurisdiction, language: str) -> list[Item]:
-    """Every dated fact, event and quote of a place."""
+    """Every dated fact, event and quote of a place (built once per place and language)."""
+    cached = _ITEMS.get((id(j), language))
+    if cached is not None and cached[0] is j:
+        return cached[1]
+    if len(_ITEMS) >= MAX_CACHED:
+        _ITEMS.clear()
+    found = _items(j, language)
+    _ITEMS[id(j), language] = (j, found)
+    return found
+
+
+def _items(j: Jurisdiction, language: str) -> list[Item]:
     found = [
         Item(
             f.text.get(language),
@@ -233,8 +257,17 @@ def items(j: Jurisdiction, language: str) -> list[Item]:
 
 def question_words(folded: str, place_words: Iterable[str] = ()) -> frozenset[str]:
     """The telling words of a question: what an item's text should share."""
-    ignored = FUNCTION_WORDS | {w for name in place_words for w in fold(name).split()}
-    return frozenset(w for w in folded.split() if w not in ignored and len(w) >= MIN_STEM)
+    ignored = {w for name in place_words for w in _words_of(name)}
+    return frozenset(
+        w
+        for w in folded.split()
+        if w not in FUNCTION_WORDS and w not in ignored and len(w) >= MIN_STEM
+    )
+
+
+@lru_cache(maxsize=4096)
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
 
 
 def _is_about(item: Item, subject: Aspect) -> bool:
@@ -242,9 +275,9 @@ def _is_about(item: Item, subject: Aspect) -> bool:
     if item.aspects:
         return subject in item.aspects
     pattern = FIGURES_IN_TEXT.get(subject)
-    if pattern is not None and pattern.search(strip_accents(item.text.casefold())):
+    if pattern is not None and pattern.search(item.plain):
         return True
-    text = f" {fold(item.text)} "
+    text = f" {item.folded} "
     return any(f" {cue} " in text for cue in CONTENT_CUES.get(subject, ()))
 
 
