@@ -1,0 +1,304 @@
+"""The map as one SVG document: the picture `/map` sends (rasterised) and the website shows.
+
+Everything is drawn in screen coordinates: the us-atlas plane is scaled into the map box
+here, so strokes, patterns and labels keep their size when the map zooms to one state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html import escape
+
+from bot.knowledge.model import Jurisdiction, KnowledgeBase
+from bot.map.geometry import HEIGHT, WIDTH, Point, StateShape, load_states
+from bot.map.places import NONE, MapPoint, map_points, state_records, state_stances
+from bot.map.style import STYLES, StanceStyle, style_for
+from bot.understanding.gazetteer import SPANISH_STATE_NAMES
+
+CANVAS_W = 1280
+HEADER_H = 92
+MAP_BOX = (16.0, float(HEADER_H), CANVAS_W - 16.0, HEADER_H + 770.0)  # x0, y0, x1, y1
+LEGEND_ROW_H = 34
+FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
+INK = "#1a1a1a"
+
+TEXT = {
+    "en": {
+        "title": "Sanctuary policies in {area}",
+        "country": "the United States",
+        "subtitle": "As of {date}. States: their own law or policy. Dots: each city's or "
+        "county's own stance.",
+        "legend": "Legend",
+        "place_title": "{name}: {stance}",
+        "state_title": "{name}: {stance}",
+    },
+    "es": {
+        "title": "Políticas santuario en {area}",
+        "country": "Estados Unidos",
+        "subtitle": "Al {date}. Estados: su propia ley o política. Puntos: la postura de "
+        "cada ciudad o condado.",
+        "legend": "Leyenda",
+        "place_title": "{name}: {stance}",
+        "state_title": "{name}: {stance}",
+    },
+}
+
+
+def text(language: str, key: str, **values: str) -> str:
+    return TEXT["es" if language == "es" else "en"][key].format(**values)
+
+
+def state_name(code: str, language: str, knowledge: KnowledgeBase | None = None) -> str:
+    """The state's name in `language` (its record's Spanish name first; "Texas", not
+    "Tejas", as the knowledge base writes it)."""
+    record = state_records(knowledge).get(code) if knowledge else None
+    if record is not None:
+        return (record.name_es or record.name) if language == "es" else record.name
+    name = load_states()[code].name
+    if language == "es":
+        spanish = [n for n in SPANISH_STATE_NAMES.get(code, ()) if n != "Tejas"]
+        return spanish[0] if spanish else name
+    return name
+
+
+def place_name(place: Jurisdiction, language: str) -> str:
+    return (place.name_es or place.name) if language == "es" else place.name
+
+
+Linker = Callable[[str], str | None]  # a place id or "state:XX" -> href, or None
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Maps the us-atlas plane onto the map box: p' = offset + scale * p."""
+
+    scale: float
+    dx: float
+    dy: float
+
+    def __call__(self, point: Point) -> Point:
+        return self.dx + self.scale * point[0], self.dy + self.scale * point[1]
+
+
+def _frame(bbox: tuple[float, float, float, float], margin: float) -> _Frame:
+    x0, y0, x1, y1 = bbox
+    bx0, by0, bx1, by1 = MAP_BOX
+    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    scale = min((bx1 - bx0 - 2 * margin) / width, (by1 - by0 - 2 * margin) / height)
+    dx = (bx0 + bx1) / 2 - scale * (x0 + x1) / 2
+    dy = (by0 + by1) / 2 - scale * (y0 + y1) / 2
+    return _Frame(scale, dx, dy)
+
+
+def _path(shape: StateShape, frame: _Frame) -> str:
+    parts = []
+    for polygon in shape.polygons:
+        for ring in polygon:
+            points = [frame(p) for p in ring]
+            parts.append(
+                "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"
+            )  # fmt: skip
+    return "".join(parts)
+
+
+def _pattern(style: StanceStyle) -> str:
+    """A <pattern> filling a state: the colour, with white lines or dots over it."""
+    lines = {
+        "solid": "",
+        "none": "",
+        "diagonal": '<path d="M-2,2L2,-2M0,10L10,0M8,12L12,8" stroke="#fff" stroke-width="1.6"/>',
+        "cross": '<path d="M0,5H10M5,0V10" stroke="#fff" stroke-width="1.4"/>',
+        "horizontal": '<path d="M0,5H10" stroke="#fff" stroke-width="1.8"/>',
+        "dots": '<circle cx="5" cy="5" r="1.6" fill="#fff"/>',
+    }[style.pattern]
+    return (
+        f'<pattern id="p-{style.stance}" patternUnits="userSpaceOnUse" width="10" height="10">'
+        f'<rect width="10" height="10" fill="{style.colour}"/>{lines}</pattern>'
+    )
+
+
+def marker(style: StanceStyle, x: float, y: float, r: float) -> str:
+    """The stance's shape at (x, y): shape and colour both say the stance."""
+    common = f'fill="{style.colour}" stroke="{INK}" stroke-width="1.5"'
+    if style.marker == "triangle":
+        h = r * 1.25
+        return (f'<path d="M{x:.1f},{y - h:.1f}L{x + h:.1f},{y + h * 0.8:.1f}'
+                f'L{x - h:.1f},{y + h * 0.8:.1f}Z" {common}/>')  # fmt: skip
+    if style.marker == "square":
+        s = r * 0.9
+        return f'<rect x="{x - s:.1f}" y="{y - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" {common}/>'
+    if style.marker == "diamond":
+        d = r * 1.3
+        return (f'<path d="M{x:.1f},{y - d:.1f}L{x + d:.1f},{y:.1f}L{x:.1f},{y + d:.1f}'
+                f'L{x - d:.1f},{y:.1f}Z" {common}/>')  # fmt: skip
+    if style.marker == "ring":
+        return (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {common}/>'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r * 0.4:.1f}" fill="#fff"/>')  # fmt: skip
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {common}/>'
+
+
+def _link(href: str | None, title: str, body: str) -> str:
+    """A titled element, wrapped in a link when it has somewhere to go."""
+    titled = f"<title>{escape(title)}</title>{body}"
+    if href is None:
+        return f"<g>{titled}</g>"
+    return f'<a href="{escape(href)}">{titled}</a>'
+
+
+@dataclass(frozen=True)
+class MapDrawing:
+    """The SVG and what it shows (for captions and tests)."""
+
+    svg: str
+    stances_shown: tuple[str, ...]  # in legend order
+    points: tuple[MapPoint, ...]  # the dots drawn inside the map box
+    state: str | None
+
+
+def _visible(box: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = box
+    bx0, by0, bx1, by1 = MAP_BOX
+    return x1 > bx0 and x0 < bx1 and y1 > by0 and y0 < by1
+
+
+def draw_map(
+    knowledge: KnowledgeBase,
+    *,
+    state: str | None = None,
+    language: str = "en",
+    link: Linker | None = None,
+) -> MapDrawing:
+    """The whole country, or one state (USPS code) with its places labelled."""
+    language = "es" if language == "es" else "en"
+    shapes = load_states()
+    if state is not None and state not in shapes:
+        raise ValueError(f"no outline for state {state!r}")
+    frame = _frame(shapes[state].bbox, 40.0) if state else _frame((0, 0, WIDTH, HEIGHT), 4.0)
+    stances = state_stances(knowledge)
+    records = state_records(knowledge)
+    link = link or (lambda _target: None)
+
+    states_drawn: list[str] = []
+    body: list[str] = []
+    for code, shape in shapes.items():
+        x0, y0, x1, y1 = shape.bbox
+        (sx0, sy0), (sx1, sy1) = frame((x0, y0)), frame((x1, y1))
+        if not _visible((sx0, sy0, sx1, sy1)):
+            continue
+        states_drawn.append(code)
+        style = style_for(stances[code])
+        faded = state is not None and code != state
+        name = state_name(code, language, knowledge)
+        title = text(language, "state_title", name=name, stance=style.label(language))
+        record = records.get(code)
+        href = link(record.id if record else f"state:{code}")
+        path = (
+            f'<path data-state="{code}" d="{_path(shape, frame)}" fill="url(#p-{style.stance})"'
+            f' stroke="#fff" stroke-width="{1.2 if state is None else 1.6}"'
+            + (' opacity="0.35"' if faded else "")
+            + "/>"
+        )
+        body.append(_link(href, title, path))
+    if state is not None:  # the focused state's outline on top, darker
+        body.append(
+            f'<path d="{_path(shapes[state], frame)}" fill="none" stroke="{INK}" '
+            'stroke-width="2.2"/>'
+        )
+
+    radius = 7.0 if state is None else 9.0
+    points = []
+    dots: list[str] = []
+    labels: list[str] = []
+    taken: list[tuple[float, float, float, float]] = []
+    for point in map_points(knowledge):
+        x, y = frame(point.xy)
+        if not _visible((x, y, x, y)):
+            continue
+        points.append(point)
+        style = style_for(point.place.stance)
+        name = place_name(point.place, language)
+        title = text(language, "place_title", name=name, stance=style.label(language))
+        dots.append(
+            _link(
+                link(point.place.id),
+                title,
+                f'<g data-place="{escape(point.place.id)}">{marker(style, x, y, radius)}</g>',
+            )
+        )
+        if state is not None and point.place.state == state:
+            labels.append(_label(name, x, y, radius, taken))
+
+    shown = {style_for(stances[code]).stance for code in states_drawn}
+    shown |= {style_for(p.place.stance).stance for p in points}
+    legend_styles = [s for s in STYLES if s.stance in shown]
+    legend, legend_h = _legend(legend_styles, language, top=MAP_BOX[3] + 8)
+    height = int(MAP_BOX[3] + 8 + legend_h + 12)
+
+    area = state_name(state, language, knowledge) if state else text(language, "country")
+    title = text(language, "title", area=area)
+    newest = knowledge.newest_date
+    subtitle = text(language, "subtitle", date=newest.human(language) if newest else "—")
+    bx0, by0, bx1, by1 = MAP_BOX
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CANVAS_W} {height}" '
+        f'width="{CANVAS_W}" height="{height}" font-family="{FONT}" '
+        f'aria-labelledby="map-title" class="stance-map">'
+        f'<title id="map-title">{escape(title)}</title>'
+        f"<defs>{''.join(_pattern(s) for s in STYLES)}</defs>"
+        f'<rect width="{CANVAS_W}" height="{height}" fill="#fff"/>'
+        f'<g class="map">{"".join(body)}{"".join(dots)}{"".join(labels)}</g>'
+        # White bands over whatever a zoomed map draws outside its box (cheaper than a clip).
+        f'<path fill="#fff" d="M0,0H{CANVAS_W}V{by0}H0Z M0,{by1}H{CANVAS_W}V{height}H0Z '
+        f'M0,0H{bx0}V{height}H0Z M{bx1},0H{CANVAS_W}V{height}H{bx1}Z"/>'
+        f'<text x="24" y="44" font-size="30" font-weight="bold" fill="{INK}">{escape(title)}</text>'
+        f'<text x="24" y="76" font-size="18" fill="#333">{escape(subtitle)}</text>'
+        f"{legend}</svg>"
+    )
+    return MapDrawing(svg, tuple(s.stance for s in legend_styles), tuple(points), state)
+
+
+def _label(
+    name: str, x: float, y: float, r: float, taken: list[tuple[float, float, float, float]]
+) -> str:
+    """The place's name beside its dot, on whichever side does not cover an earlier label."""
+    width, height = 9.5 * len(name) + 4, 20.0
+    options = [
+        (x + r + 5, y + 6, "start", (x + r + 3, y - 10, x + r + 5 + width, y + 10)),
+        (x - r - 5, y + 6, "end", (x - r - 5 - width, y - 10, x - r - 3, y + 10)),
+        (x, y - r - 8, "middle", (x - width / 2, y - r - 8 - height, x + width / 2, y - r - 4)),
+        (x, y + r + 22, "middle", (x - width / 2, y + r + 4, x + width / 2, y + r + 26)),
+    ]
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        return all(box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3] for t in taken)
+
+    lx, ly, anchor, box = next((o for o in options if free(o[3])), options[0])
+    taken.append(box)
+    return (
+        f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="17" '
+        f'font-weight="bold" fill="{INK}" stroke="#fff" stroke-width="4" '
+        f'paint-order="stroke" stroke-linejoin="round">{escape(name)}</text>'
+    )
+
+
+def _legend(styles: Iterable[StanceStyle], language: str, top: float) -> tuple[str, float]:
+    """Swatch (the state pattern), marker (the dot) and name of every stance shown."""
+    items = []
+    styles = list(styles)
+    columns = 2
+    column_w = (CANVAS_W - 48) / columns
+    for index, style in enumerate(styles):
+        row, column = divmod(index, columns)
+        x = 24 + column * column_w
+        y = top + row * LEGEND_ROW_H
+        dot = marker(style, x + 58, y + 12, 8) if style.stance != NONE else ""
+        items.append(
+            f'<g class="legend-item" data-stance="{style.stance}">'
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="36" height="24" fill="url(#p-{style.stance})" '
+            f'stroke="#666" stroke-width="1"/>{dot}'
+            f'<text x="{x + 78:.1f}" y="{y + 18:.1f}" font-size="19" fill="{INK}">'
+            f"{escape(style.label(language))}</text></g>"
+        )
+    rows = -(-len(styles) // columns)
+    return f'<g class="legend">{"".join(items)}</g>', rows * LEGEND_ROW_H
