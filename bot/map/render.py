@@ -91,6 +91,13 @@ def _frame(bbox: tuple[float, float, float, float], margin: float) -> _Frame:
     return _Frame(scale, dx, dy)
 
 
+def frame_for(state: str | None) -> _Frame:
+    """Where the us-atlas plane lands in the picture: the country, or one state, fitted."""
+    if state is None:
+        return _frame((0, 0, WIDTH, HEIGHT), 4.0)
+    return _frame(load_states()[state].bbox, 40.0)
+
+
 def _path(shape: StateShape, frame: _Frame) -> str:
     parts = []
     for polygon in shape.polygons:
@@ -174,7 +181,7 @@ def draw_map(
     shapes = load_states()
     if state is not None and state not in shapes:
         raise ValueError(f"no outline for state {state!r}")
-    frame = _frame(shapes[state].bbox, 40.0) if state else _frame((0, 0, WIDTH, HEIGHT), 4.0)
+    frame = frame_for(state)
     stances = state_stances(knowledge)
     records = state_records(knowledge)
     link = link or (lambda _target: None)
