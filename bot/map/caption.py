@@ -27,7 +27,7 @@ PHRASES = {
         "not_ready": "The map is not ready yet; please try again in a minute.",
     },
     "es": {
-        "head": "<b>{title}</b>, al {date}.",
+        "head": "<b>{title}</b> (fecha de los datos: {date}).",
         "how": "Los estados se colorean según su propia ley o política; los puntos muestran "
         "la postura de cada ciudad y condado incluidos.",
         "count.1": "Aquí hay 1 lugar de mis fuentes.",

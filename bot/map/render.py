@@ -36,7 +36,7 @@ TEXT = {
     "es": {
         "title": "Políticas santuario en {area}",
         "country": "Estados Unidos",
-        "subtitle": "Al {date}. Estados: su propia ley o política. Puntos: la postura de "
+        "subtitle": "Datos de {date}. Estados: su propia ley o política. Puntos: la postura de "
         "cada ciudad o condado.",
         "legend": "Leyenda",
         "place_title": "{name}: {stance}",
