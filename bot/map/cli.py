@@ -18,7 +18,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:  # type: ignore
         description="Draw the map /map sends: the whole country, or one state.",
     )
     parser.add_argument("state", nargs="*", metavar="STATE",
-                        help="a state name (English or Spanish) or code; default: the country")  # fmt: skip
+                        help="a state, by name (English or Spanish) or code")  # fmt: skip
     parser.add_argument("--out", type=Path, required=True, metavar="FILE",
                         help="FILE.png or FILE.svg")  # fmt: skip
     parser.add_argument("--lang", choices=("en", "es"), default="en")

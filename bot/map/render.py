@@ -134,7 +134,8 @@ def marker(style: StanceStyle, x: float, y: float, r: float) -> str:
                 f'L{x - h:.1f},{y + h * 0.8:.1f}Z" {common}/>')  # fmt: skip
     if style.marker == "square":
         s = r * 0.9
-        return f'<rect x="{x - s:.1f}" y="{y - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" {common}/>'
+        return (f'<rect x="{x - s:.1f}" y="{y - s:.1f}" width="{2 * s:.1f}" '
+                f'height="{2 * s:.1f}" {common}/>')  # fmt: skip
     if style.marker == "diamond":
         d = r * 1.3
         return (f'<path d="M{x:.1f},{y - d:.1f}L{x + d:.1f},{y:.1f}L{x:.1f},{y + d:.1f}'

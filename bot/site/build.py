@@ -135,9 +135,9 @@ class Site:
             data = resources.files("bot.site").joinpath(f"static/{name}").read_bytes()
             (static / name).write_bytes(data)
             self.written.append(f"static/{name}")
-        self._write("index.html", "root.html", **self._common("index.html", "en", None, "sanctuary-bot"),
-                    languages=[(index_path(lang), t(lang, "language_name"), lang)
-                               for lang in LANGUAGES])  # fmt: skip
+        root = self._common("index.html", "en", None, "sanctuary-bot")
+        languages = [(index_path(lang), t(lang, "language_name"), lang) for lang in LANGUAGES]
+        self._write("index.html", "root.html", **root, languages=languages)
         for language in LANGUAGES:
             self._index(language)
             self._sources_page(language)
@@ -240,12 +240,18 @@ class Site:
         source = self.knowledge.sources.get(quote.source)
         note = None
         if getattr(quote, "reported", False) and source is not None:
-            note = t(language, "reported_by", outlet=source.outlet, date=source.date.human(language))
+            note = t(
+                language, "reported_by", outlet=source.outlet, date=source.date.human(language)
+            )
         elif getattr(quote, "date_from_notes", False):
             note = t(language, "from_notes")
         elif quote.date_inferred:
             note = t(language, "date_inferred")
-        role = (role_es or getattr(quote, "role_es", None) or quote.role) if language == "es" else quote.role
+        role = (
+            (role_es or getattr(quote, "role_es", None) or quote.role)
+            if language == "es"
+            else quote.role
+        )
         return QuoteView(quote.text, quote.speaker, role or "", quote.date, source,
                          _localized(quote.context, language), note)  # fmt: skip
 

@@ -39,7 +39,8 @@ class _MapRequestFilter(filters.MessageFilter):
     """Free text that asks for a map ("show me a map", "mapa de Texas")."""
 
     def filter(self, message: Message) -> bool:
-        return bool(message.text) and parse_map_request(_without_mentions(message.text)) is not None
+        text = message.text or ""
+        return bool(text) and parse_map_request(_without_mentions(text)) is not None
 
 
 MAP_REQUEST = _MapRequestFilter(name="MapRequest")

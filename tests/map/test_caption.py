@@ -30,7 +30,9 @@ def test_many_sources_are_cut_to_fit(knowledge: KnowledgeBase) -> None:
     base = knowledge.sources[place.source_ids[0]]
     many = {f"s{i}": dataclasses.replace(base, id=f"s{i}", outlet=f"Outlet number {i}")
             for i in range(300)}  # fmt: skip
-    facts = tuple(dataclasses.replace(place.facts[0], source=i) for i in many) if place.facts else ()
+    facts = (
+        tuple(dataclasses.replace(place.facts[0], source=i) for i in many) if place.facts else ()
+    )
     quotes = tuple(dataclasses.replace(q, source=i) for q in place.quotes for i in list(many)[:300])
     grown = dataclasses.replace(place, facts=facts, quotes=quotes)
     kb = dataclasses.replace(

@@ -217,8 +217,8 @@ class FakeBotAPI:
             message = self._message(params)
             del message["text"]
             photo = params.get("photo")
-            file_id = photo if isinstance(photo, str) and not photo.startswith("attach://") else (
-                f"photo-{message['message_id']}")
+            uploaded = not isinstance(photo, str) or photo.startswith("attach://")
+            file_id = f"photo-{message['message_id']}" if uploaded else photo
             message["photo"] = [{"file_id": file_id, "file_unique_id": file_id,
                                  "width": 1280, "height": 960}]  # fmt: skip
             message["caption"] = visible_text(params.get("caption", ""))
