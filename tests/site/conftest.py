@@ -44,7 +44,9 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: while Playwright's sync API is open it owns the thread's event loop, so it
+# must close before the asyncio tests of other modules run.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (.ci/run installs Debian's chromium)")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pages import resolve
+from site_pages import resolve
 
 from bot.knowledge.model import KnowledgeBase
 from bot.map.caption import cited_sources

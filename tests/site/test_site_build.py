@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from pages import read_page, resolve
+from site_pages import read_page, resolve
 
 from bot.knowledge.model import KnowledgeBase, Localized
 from bot.site.build import build_site, place_path, topic_path
