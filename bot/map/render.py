@@ -204,7 +204,7 @@ def draw_map(
         path = (
             f'<path data-state="{code}" d="{_path(shape, frame)}" fill="url(#p-{style.stance})"'
             f' stroke="#fff" stroke-width="{1.2 if state is None else 1.6}"'
-            + (' opacity="0.35"' if faded else "")
+            + (' fill-opacity="0.35"' if faded else "")
             + "/>"
         )
         body.append(_link(href, title, path))
