@@ -16,6 +16,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes, filters
 
+from bot.answer.action import ALL_PLACES, Action, Verb
 from bot.answer.model import Choice
 from bot.knowledge.model import KnowledgeBase
 from bot.map.cache import MAPS
@@ -83,12 +84,13 @@ def _in_group(message: Message) -> bool:
 async def send_map(
     message: Message, context: ContextTypes.DEFAULT_TYPE, state: str | None, language: str
 ) -> None:
-    knowledge: KnowledgeBase | None = services(context).knowledge.knowledge
+    knowledge = services(context).live.knowledge
     if knowledge is None:
         await message.reply_text(say(language, "not_ready"))
         return
     caption = map_caption(knowledge, state, language)
-    choice = Choice(button_label(knowledge, state, language), f"list:{state or 'ALL'}")
+    action = Action(Verb.LIST, state or ALL_PLACES)
+    choice = Choice(button_label(knowledge, state, language), str(action))
     markup = build_keyboard([choice], language, services(context).codec)
     file_ids = _file_ids(context, knowledge)
     key = f"{state or 'ALL'}:{language}"

@@ -22,13 +22,13 @@ async def test_map_sends_a_png_with_a_short_caption_and_a_list_button(real: Harn
     assert call.params["parse_mode"] == "HTML"
     caption = visible_text(call.params["caption"])
     assert len(caption) <= 1024
-    newest = real.knowledge.knowledge.newest_date
+    newest = real.live.knowledge.newest_date
     assert newest.human("en") in caption
     [[(_label, data)]] = call.buttons()
     # The button lists the same area: every covered place.
     await real.push(callback_update(data, call.result, user=BOB))
     listed = await real.reply(chat_id=BOB["id"])
-    for place in real.knowledge.knowledge.jurisdictions.values():
+    for place in real.live.knowledge.jurisdictions.values():
         names = {place.name, place.name_es} - {None}
         assert any(name in visible_text(listed.text) for name in names), place.id
     assert real.server.errors == []
