@@ -6,6 +6,7 @@ import re
 from html import escape, unescape
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
+from bot.map.places import knowledge_date
 from bot.map.render import state_name, text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption (visible characters)
@@ -69,7 +70,7 @@ def button_label(knowledge: KnowledgeBase, state: str | None, language: str) -> 
 def map_caption(knowledge: KnowledgeBase, state: str | None, language: str) -> str:
     """Telegram HTML, at most CAPTION_LIMIT visible characters however many sources."""
     area = state_name(state, language, knowledge) if state else text(language, "country")
-    newest = knowledge.newest_date
+    newest = knowledge_date(knowledge)
     head = say(
         language,
         "head",

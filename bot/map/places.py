@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, PlaceType
 from bot.map.geometry import Point, albers_usa, load_states
 from bot.understanding.cache import cached
 from bot.understanding.text import fold
@@ -83,6 +83,11 @@ def state_stances(knowledge: KnowledgeBase) -> dict[str, str]:
         if place.type in (PlaceType.STATE, PlaceType.DISTRICT) and place.state in stances:
             stances[place.state] = str(place.stance)
     return stances
+
+
+def knowledge_date(knowledge: KnowledgeBase) -> PartialDate | None:
+    """The "as of" date of the whole knowledge base: its newest source."""
+    return max((source.date for source in knowledge.sources.values()), default=None)
 
 
 def state_records(knowledge: KnowledgeBase) -> dict[str, Jurisdiction]:

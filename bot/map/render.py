@@ -12,7 +12,14 @@ from html import escape
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
 from bot.map.geometry import HEIGHT, WIDTH, Point, StateShape, load_states
-from bot.map.places import NONE, MapPoint, map_points, state_records, state_stances
+from bot.map.places import (
+    NONE,
+    MapPoint,
+    knowledge_date,
+    map_points,
+    state_records,
+    state_stances,
+)
 from bot.map.style import STYLES, StanceStyle, style_for
 from bot.understanding.gazetteer import SPANISH_STATE_NAMES
 
@@ -245,7 +252,7 @@ def draw_map(
 
     area = state_name(state, language, knowledge) if state else text(language, "country")
     title = text(language, "title", area=area)
-    newest = knowledge.newest_date
+    newest = knowledge_date(knowledge)
     subtitle = text(language, "subtitle", date=newest.human(language) if newest else "—")
     bx0, by0, bx1, by1 = MAP_BOX
     svg = (

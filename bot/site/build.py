@@ -26,6 +26,7 @@ from markupsafe import Markup
 from bot.answer.phrases import say
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, Localized, PartialDate, Source
 from bot.map.caption import cited_sources
+from bot.map.places import knowledge_date
 from bot.map.render import draw_map, place_name, state_name
 from bot.map.style import style_for
 from bot.site.texts import t
@@ -97,7 +98,7 @@ class Site:
         def url(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
-        newest = self.knowledge.newest_date
+        newest = knowledge_date(self.knowledge)
         return {
             "lang": language,
             "title": title,

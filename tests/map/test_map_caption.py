@@ -17,8 +17,8 @@ def test_caption_has_the_date_and_fits(
 ) -> None:
     caption = map_caption(knowledge, state, language)
     assert visible_length(caption) <= CAPTION_LIMIT
-    assert knowledge.newest_date is not None
-    assert knowledge.newest_date.human(language) in caption
+    newest = max(source.date for source in knowledge.sources.values())
+    assert newest.human(language) in caption
     cited = [p for p in knowledge.jurisdictions.values() if state in (None, p.state)]
     assert ("Sources:" in caption or "Fuentes:" in caption) == bool(cited)
     assert button_label(knowledge, state, language)

@@ -22,7 +22,7 @@ async def test_map_sends_a_png_with_a_short_caption_and_a_list_button(real: Harn
     assert call.params["parse_mode"] == "HTML"
     caption = visible_text(call.params["caption"])
     assert len(caption) <= 1024
-    newest = real.live.knowledge.newest_date
+    newest = max(source.date for source in real.live.knowledge.sources.values())
     assert newest.human("en") in caption
     [[(_label, data)]] = call.buttons()
     # The button lists the same area: every covered place.
