@@ -6,6 +6,7 @@ here, so strokes, patterns and labels keep their size when the map zooms to one 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
@@ -168,6 +169,7 @@ class MapDrawing:
     svg: str
     stances_shown: tuple[str, ...]  # in legend order
     points: tuple[MapPoint, ...]  # the dots drawn inside the map box
+    drawn_at: tuple[Point, ...]  # where each was drawn (moved apart where dots would overlap)
     state: str | None
 
 
@@ -222,18 +224,23 @@ def draw_map(
         )
 
     radius = 7.0 if state is None else 9.0
-    points = []
+    visible = [(p, frame(p.xy)) for p in map_points(knowledge)]
+    visible = [(p, xy) for p, xy in visible if _visible((*xy, *xy))]
+    points = [p for p, _ in visible]
+    drawn = spread([xy for _, xy in visible], radius)
     dots: list[str] = []
+    leaders: list[str] = []
     labels: list[str] = []
     taken: list[tuple[float, float, float, float]] = []
-    for point in map_points(knowledge):
-        x, y = frame(point.xy)
-        if not _visible((x, y, x, y)):
-            continue
-        points.append(point)
+    for point, (tx, ty), (x, y) in zip(points, [xy for _, xy in visible], drawn, strict=True):
         style = style_for(point.place.stance)
         name = place_name(point.place, language)
         title = text(language, "place_title", name=name, stance=style.label(language))
+        if math.dist((tx, ty), (x, y)) > 1.0:  # moved off a neighbour: a line to the true spot
+            leaders.append(
+                f'<path d="M{tx:.1f},{ty:.1f}L{x:.1f},{y:.1f}" stroke="{INK}" stroke-width="1"/>'
+                f'<circle cx="{tx:.1f}" cy="{ty:.1f}" r="1.6" fill="{INK}"/>'
+            )
         dots.append(
             _link(
                 link(point.place.id),
@@ -262,7 +269,7 @@ def draw_map(
         f'<title id="map-title">{escape(title)}</title>'
         f"<defs>{''.join(_pattern(s) for s in STYLES)}</defs>"
         f'<rect width="{CANVAS_W}" height="{height}" fill="#fff"/>'
-        f'<g class="map">{"".join(body)}{"".join(dots)}{"".join(labels)}</g>'
+        f'<g class="map">{"".join(body)}{"".join(leaders)}{"".join(dots)}{"".join(labels)}</g>'
         # White bands over whatever a zoomed map draws outside its box (cheaper than a clip).
         f'<path fill="#fff" d="M0,0H{CANVAS_W}V{by0}H0Z M0,{by1}H{CANVAS_W}V{height}H0Z '
         f'M0,0H{bx0}V{height}H0Z M{bx1},0H{CANVAS_W}V{height}H{bx1}Z"/>'
@@ -270,7 +277,36 @@ def draw_map(
         f'<text x="24" y="76" font-size="18" fill="#333">{escape(subtitle)}</text>'
         f"{legend}</svg>"
     )
-    return MapDrawing(svg, tuple(s.stance for s in legend_styles), tuple(points), state)
+    return MapDrawing(
+        svg, tuple(s.stance for s in legend_styles), tuple(points), tuple(drawn), state
+    )
+
+
+def spread(points: list[Point], radius: float, rounds: int = 80) -> list[Point]:
+    """Nudge dots apart until none covers another (same input, same output): a city next to
+    a bigger one (Hoboken by Jersey City) stays visible, joined to its true spot by a line."""
+    gap = 2 * radius + 2
+    moved = [list(p) for p in points]
+    for _ in range(rounds):
+        overlapping = False
+        for i, a in enumerate(moved):
+            for j in range(i + 1, len(moved)):
+                b = moved[j]
+                dx, dy = b[0] - a[0], b[1] - a[1]
+                distance = math.hypot(dx, dy)
+                if distance >= gap:
+                    continue
+                overlapping = True
+                if distance < 1e-6:  # the same spot: part along a fixed, index-based angle
+                    angle = 2.39996 * (i + j)
+                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+                push = (gap - distance) / 2 + 0.01
+                ux, uy = dx / distance, dy / distance
+                a[0], a[1] = a[0] - ux * push, a[1] - uy * push
+                b[0], b[1] = b[0] + ux * push, b[1] + uy * push
+        if not overlapping:
+            break
+    return [(x, y) for x, y in moved]
 
 
 def _label(

@@ -14,7 +14,7 @@ from bot.knowledge.model import KnowledgeBase, PlaceType
 from bot.map.cache import MAPS, MapCache
 from bot.map.geometry import load_states
 from bot.map.places import NONE, map_points
-from bot.map.render import draw_map, frame_for
+from bot.map.render import draw_map, frame_for, spread
 from bot.map.style import BY_STANCE, style_for
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -98,15 +98,34 @@ def test_states_carry_the_colour_of_their_stance(
 def test_every_dot_is_drawn_in_its_stance_colour(
     knowledge: KnowledgeBase, picture: Image.Image
 ) -> None:
-    image, frame = picture, frame_for(None)
-    for point in map_points(knowledge):
-        x, y = frame(point.xy)
+    drawing = draw_map(knowledge)
+    assert len(drawing.points) == len(map_points(knowledge))
+    for point, (x, y) in zip(drawing.points, drawing.drawn_at, strict=True):
         colour = style_for(point.place.stance).colour
         near = {
-            "#{:02X}{:02X}{:02X}".format(*image.getpixel((round(x) + i, round(y) + j)))
+            "#{:02X}{:02X}{:02X}".format(*picture.getpixel((round(x) + i, round(y) + j)))
             for i in range(-5, 6) for j in range(-5, 6)
         }  # fmt: skip
         assert colour in near, point.place.id
+
+
+@pytest.mark.parametrize("radius", [7.0, 9.0])
+def test_spread_parts_crowded_dots(radius: float) -> None:
+    crowd = [(100.0, 100.0)] * 6 + [(103.0, 101.0), (300.0, 300.0)]
+    placed = spread(crowd, radius)
+    assert placed == spread(crowd, radius)  # deterministic
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert math.dist(a, b) >= 2 * radius
+    assert placed[-1] == (300.0, 300.0)  # a dot with room stays where it is
+
+
+@pytest.mark.parametrize("state", [None, "NJ", "CA", "NY"])
+def test_no_dot_hides_another_on_the_map(knowledge: KnowledgeBase, state: str | None) -> None:
+    drawn = draw_map(knowledge, state=state).drawn_at
+    radius = 7.0 if state is None else 9.0
+    for i, a in enumerate(drawn):
+        assert all(math.dist(a, b) >= 2 * radius for b in drawn[i + 1 :])
 
 
 def _legend(svg: str) -> dict[str, str]:
