@@ -51,10 +51,7 @@ def say(language: str, key: str, **values: object) -> str:
 
 def cited_sources(place: Jurisdiction) -> tuple[str, ...]:
     """Source ids a place's quotes, facts and timeline events cite, in order, once each."""
-    ids = dict.fromkeys(place.source_ids)
-    for event in getattr(place, "events", ()):
-        ids.update(dict.fromkeys([event.source, *getattr(event, "also", ())]))
-    return tuple(ids)
+    return place.source_ids
 
 
 def places_in(knowledge: KnowledgeBase, state: str | None) -> list[Jurisdiction]:

@@ -50,9 +50,8 @@ def city_points() -> dict[tuple[str, str], tuple[float, float]]:
 
 def coordinates(place: Jurisdiction) -> tuple[float, float] | None:
     """(lat, lon) of a city, county or district; None when nothing places it."""
-    given = getattr(place, "coordinates", None)  # the record's own [lat, lon], if any
-    if given:
-        return float(given[0]), float(given[1])
+    if place.coordinates:  # the record's own [lat, lon]
+        return place.coordinates
     names = [place.name, *place.aliases]
     if place.type == PlaceType.COUNTY:
         names = [n.removesuffix(" County").removesuffix(" Parish") for n in names] + names

@@ -24,7 +24,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from bot.answer.phrases import say
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, Localized, PartialDate, Source
+from bot.knowledge.model import (
+    Fact,
+    Jurisdiction,
+    KnowledgeBase,
+    Localized,
+    PartialDate,
+    Quote,
+    Source,
+)
 from bot.map.caption import cited_sources
 from bot.map.places import knowledge_date
 from bot.map.render import draw_map, place_name, state_name
@@ -62,6 +70,7 @@ class TimelineItem:
     text: str
     sources: tuple[Source, ...]
     inferred: bool = False
+    note: str | None = None  # "reported by …" when the date is the source's, not the event's
 
 
 @dataclass(frozen=True)
@@ -196,23 +205,17 @@ class Site:
     def _place(self, place: Jurisdiction, language: str) -> None:
         path = place_path(language, place.id)
         name = place_name(place, language)
-        items = [
-            TimelineItem(f.date, "fact", f.text.get(language), tuple(self._sources([f.source])),
-                         f.date_inferred)
-            for f in place.facts
-        ] + [
+        items = [self._fact(f, language) for f in place.facts] + [
             TimelineItem(e.date, str(e.kind), e.text.get(language),
-                         tuple(self._sources([e.source, *getattr(e, "also", ())])),
-                         bool(getattr(e, "date_inferred", False)))
-            for e in getattr(place, "events", ())
+                         tuple(self._sources([e.source, *e.also])), e.date_inferred)
+            for e in place.events
         ]  # fmt: skip
         items.sort(key=lambda i: (i.date, i.kind, i.text), reverse=True)
-        role_es = {o.name: getattr(o, "role_es", None) for o in place.officials}
+        role_es = {o.name: o.role_es for o in place.officials}
         quotes = [self._quote(q, language, role_es.get(q.speaker)) for q in place.quotes]
         quotes.sort(key=lambda q: (q.date, q.speaker, q.text), reverse=True)
         officials = [
-            (o.name, (getattr(o, "role_es", None) or o.role) if language == "es" else o.role)
-            for o in place.officials
+            (o.name, (o.role_es or o.role) if language == "es" else o.role) for o in place.officials
         ]
         self._write(
             path,
@@ -226,10 +229,10 @@ class Site:
             stance=style_for(place.stance).label(language),
             stance_key=str(place.stance),
             as_of=place.as_of.human(language),
-            basis=_localized(getattr(place, "stance_basis", None), language),
-            label_rejected=_localized(getattr(place, "label_rejected", None), language),
-            statewide=_localized(getattr(place, "statewide", None), language),
-            federal=str(getattr(place, "federal_list", None) or ""),
+            basis=_localized(place.stance_basis, language),
+            label_rejected=_localized(place.label_rejected, language),
+            statewide=_localized(place.statewide, language),
+            federal=str(place.federal_list or ""),
             summary=place.summary.get(language),
             timeline=items,
             quotes=quotes,
@@ -237,22 +240,29 @@ class Site:
             sources=self._sources(cited_sources(place)),
         )  # fmt: skip
 
-    def _quote(self, quote: Any, language: str, role_es: str | None = None) -> QuoteView:
+    def _fact(self, fact: Fact, language: str) -> TimelineItem:
+        sources = tuple(self._sources([fact.source]))
+        note = None
+        if fact.reported and sources:
+            note = t(language, "reported_by", outlet=sources[0].outlet,
+                     date=sources[0].date.human(language))  # fmt: skip
+        elif fact.date_from_notes:
+            note = t(language, "from_notes")
+        return TimelineItem(fact.date, "fact", fact.text.get(language), sources,
+                            fact.date_inferred, note)  # fmt: skip
+
+    def _quote(self, quote: Quote, language: str, role_es: str | None = None) -> QuoteView:
         source = self.knowledge.sources.get(quote.source)
         note = None
-        if getattr(quote, "reported", False) and source is not None:
+        if quote.reported and source is not None:
             note = t(
                 language, "reported_by", outlet=source.outlet, date=source.date.human(language)
             )
-        elif getattr(quote, "date_from_notes", False):
+        elif quote.date_from_notes:
             note = t(language, "from_notes")
         elif quote.date_inferred:
             note = t(language, "date_inferred")
-        role = (
-            (role_es or getattr(quote, "role_es", None) or quote.role)
-            if language == "es"
-            else quote.role
-        )
+        role = (role_es or quote.role_es or quote.role) if language == "es" else quote.role
         return QuoteView(quote.text, quote.speaker, role or "", quote.date, source,
                          _localized(quote.context, language), note)  # fmt: skip
 

@@ -101,7 +101,7 @@ def test_place_pages_show_their_timeline_and_sources(
             data = visited[place_path(language, place.id)]
             assert data["h1"] == place_name(place, language)
             assert data["timelineShown"] and data["sourcesShown"]
-            dated = len(place.facts) + len(getattr(place, "events", ()))
+            dated = len(place.facts) + len(place.events)
             assert len(data["timeline"]) == dated
             assert data["timeline"] == sorted(data["timeline"], reverse=True)  # newest first
             cited = {i for i in cited_sources(place) if i in knowledge.sources}
