@@ -82,6 +82,7 @@ class QuoteView:
     source: Source | None
     context: str | None
     note: str | None  # how the date is known, when it is not the remark's own
+    reported: bool = False  # the date is the source's: shown only as "reported by …"
 
 
 @dataclass
@@ -254,17 +255,16 @@ class Site:
     def _quote(self, quote: Quote, language: str, role_es: str | None = None) -> QuoteView:
         source = self.knowledge.sources.get(quote.source)
         note = None
-        if quote.reported and source is not None:
-            note = t(
-                language, "reported_by", outlet=source.outlet, date=source.date.human(language)
-            )
+        reported = quote.reported and source is not None
+        if reported:
+            note = t(language, "reported_on")
         elif quote.date_from_notes:
             note = t(language, "from_notes")
         elif quote.date_inferred:
             note = t(language, "date_inferred")
         role = (role_es or quote.role_es or quote.role) if language == "es" else quote.role
         return QuoteView(quote.text, quote.speaker, role or "", quote.date, source,
-                         _localized(quote.context, language), note)  # fmt: skip
+                         _localized(quote.context, language), note, reported)  # fmt: skip
 
     def _topic(self, topic_id: str, language: str) -> None:
         topic = self.knowledge.topics[topic_id]

@@ -38,6 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources_heading": "Sources",
         "source_link": "read the source",
         "reported_by": "reported by {outlet} ({date})",
+        "reported_on": "reported by",
         "date_inferred": "date inferred",
         "from_notes": "date from our source notes",
         "all_sources_intro": "Every source the knowledge base cites, newest first.",
@@ -98,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources_heading": "Fuentes",
         "source_link": "leer la fuente",
         "reported_by": "según {outlet} ({date})",
+        "reported_on": "según",
         "date_inferred": "fecha deducida",
         "from_notes": "fecha de nuestras notas sobre las fuentes",
         "all_sources_intro": "Todas las fuentes que cita la base de conocimientos, de la más "
