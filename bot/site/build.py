@@ -34,6 +34,7 @@ from bot.knowledge.model import (
     Source,
 )
 from bot.map.caption import cited_sources
+from bot.map.geometry import load_states
 from bot.map.places import knowledge_date
 from bot.map.render import draw_map, place_name, state_name
 from bot.map.style import style_for
@@ -133,6 +134,10 @@ class Site:
         target.write_text(html, encoding="utf-8", newline="\n")
         self.written.append(path)
 
+    def _state_name(self, code: str, language: str) -> str:
+        """The state's name; the bare code for a territory the outlines do not have."""
+        return state_name(code, language, self.knowledge) if code in load_states() else code
+
     def _sources(self, ids: Iterable[str]) -> list[Source]:
         found = {i: self.knowledge.sources[i] for i in ids if i in self.knowledge.sources}
         return sorted(found.values(), key=lambda s: (s.date, s.id), reverse=True)
@@ -182,8 +187,7 @@ class Site:
                 "name": place_name(place, language),
                 "url": place_path(language, place.id),
                 "type": t(language, f"type.{place.type}"),
-                "state": state_name(place.state, language, self.knowledge)
-                if place.state in _known_states() else place.state,
+                "state": self._state_name(place.state, language),
                 "stance": style_for(place.stance).label(language),
                 "stance_key": str(place.stance),
                 "as_of": place.as_of.human(language),
@@ -225,8 +229,7 @@ class Site:
             place=place,
             name=name,
             kind=t(language, f"type.{place.type}"),
-            state=state_name(place.state, language, self.knowledge)
-            if place.state in _known_states() else place.state,
+            state=self._state_name(place.state, language),
             stance=style_for(place.stance).label(language),
             stance_key=str(place.stance),
             as_of=place.as_of.human(language),
@@ -294,12 +297,6 @@ class Site:
 
 def _localized(value: Localized | None, language: str) -> str | None:
     return value.get(language) if value is not None else None
-
-
-def _known_states() -> frozenset[str]:
-    from bot.map.geometry import load_states
-
-    return frozenset(load_states())
 
 
 def build_site(knowledge: KnowledgeBase, out: Path, *, clean: bool = False) -> list[str]:
