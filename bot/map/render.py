@@ -37,18 +37,14 @@ TEXT = {
         "country": "the United States",
         "subtitle": "As of {date}. States: their own law or policy. Dots: each city's or "
         "county's own stance.",
-        "legend": "Legend",
-        "place_title": "{name}: {stance}",
-        "state_title": "{name}: {stance}",
+        "item_title": "{name}: {stance}",
     },
     "es": {
         "title": "Políticas santuario en {area}",
         "country": "Estados Unidos",
         "subtitle": "Datos de {date}. Estados: su propia ley o política. Puntos: la postura de "
         "cada ciudad o condado.",
-        "legend": "Leyenda",
-        "place_title": "{name}: {stance}",
-        "state_title": "{name}: {stance}",
+        "item_title": "{name}: {stance}",
     },
 }
 
@@ -188,71 +184,16 @@ def draw_map(
 ) -> MapDrawing:
     """The whole country, or one state (USPS code) with its places labelled."""
     language = "es" if language == "es" else "en"
-    shapes = load_states()
-    if state is not None and state not in shapes:
+    if state is not None and state not in load_states():
         raise ValueError(f"no outline for state {state!r}")
     frame = frame_for(state)
-    stances = state_stances(knowledge)
-    records = state_records(knowledge)
     link = link or (lambda _target: None)
+    states, states_drawn = _states_layer(knowledge, state, language, frame, link)
+    dots = _dots_layer(knowledge, state, language, frame, link)
 
-    states_drawn: list[str] = []
-    body: list[str] = []
-    for code, shape in shapes.items():
-        x0, y0, x1, y1 = shape.bbox
-        (sx0, sy0), (sx1, sy1) = frame((x0, y0)), frame((x1, y1))
-        if not _visible((sx0, sy0, sx1, sy1)):
-            continue
-        states_drawn.append(code)
-        style = style_for(stances[code])
-        faded = state is not None and code != state
-        name = state_name(code, language, knowledge)
-        title = text(language, "state_title", name=name, stance=style.label(language))
-        record = records.get(code)
-        href = link(record.id if record else f"state:{code}")
-        path = (
-            f'<path data-state="{code}" d="{_path(shape, frame)}" fill="url(#p-{style.stance})"'
-            f' stroke="#fff" stroke-width="{1.2 if state is None else 1.6}"'
-            + (' fill-opacity="0.35"' if faded else "")
-            + "/>"
-        )
-        body.append(_link(href, title, path))
-    if state is not None:  # the focused state's outline on top, darker
-        body.append(
-            f'<path d="{_path(shapes[state], frame)}" fill="none" stroke="{INK}" '
-            'stroke-width="2.2"/>'
-        )
-
-    radius = 7.0 if state is None else 9.0
-    visible = [(p, frame(p.xy)) for p in map_points(knowledge)]
-    visible = [(p, xy) for p, xy in visible if _visible((*xy, *xy))]
-    points = [p for p, _ in visible]
-    drawn = spread([xy for _, xy in visible], radius)
-    dots: list[str] = []
-    leaders: list[str] = []
-    labels: list[str] = []
-    taken: list[tuple[float, float, float, float]] = []
-    for point, (tx, ty), (x, y) in zip(points, [xy for _, xy in visible], drawn, strict=True):
-        style = style_for(point.place.stance)
-        name = place_name(point.place, language)
-        title = text(language, "place_title", name=name, stance=style.label(language))
-        if math.dist((tx, ty), (x, y)) > 1.0:  # moved off a neighbour: a line to the true spot
-            leaders.append(
-                f'<path d="M{tx:.1f},{ty:.1f}L{x:.1f},{y:.1f}" stroke="{INK}" stroke-width="1"/>'
-                f'<circle cx="{tx:.1f}" cy="{ty:.1f}" r="1.6" fill="{INK}"/>'
-            )
-        dots.append(
-            _link(
-                link(point.place.id),
-                title,
-                f'<g data-place="{escape(point.place.id)}">{marker(style, x, y, radius)}</g>',
-            )
-        )
-        if state is not None and point.place.state == state:
-            labels.append(_label(name, x, y, radius, taken))
-
+    stances = state_stances(knowledge)
     shown = {style_for(stances[code]).stance for code in states_drawn}
-    shown |= {style_for(p.place.stance).stance for p in points}
+    shown |= {style_for(p.place.stance).stance for p in dots.points}
     legend_styles = [s for s in STYLES if s.stance in shown]
     legend, legend_h = _legend(legend_styles, language, top=MAP_BOX[3] + 8)
     height = int(MAP_BOX[3] + 8 + legend_h + 12)
@@ -269,7 +210,7 @@ def draw_map(
         f'<title id="map-title">{escape(title)}</title>'
         f"<defs>{''.join(_pattern(s) for s in STYLES)}</defs>"
         f'<rect width="{CANVAS_W}" height="{height}" fill="#fff"/>'
-        f'<g class="map">{"".join(body)}{"".join(leaders)}{"".join(dots)}{"".join(labels)}</g>'
+        f'<g class="map">{states}{dots.svg}</g>'
         # White bands over whatever a zoomed map draws outside its box (cheaper than a clip).
         f'<path fill="#fff" d="M0,0H{CANVAS_W}V{by0}H0Z M0,{by1}H{CANVAS_W}V{height}H0Z '
         f'M0,0H{bx0}V{height}H0Z M{bx1},0H{CANVAS_W}V{height}H{bx1}Z"/>'
@@ -278,8 +219,76 @@ def draw_map(
         f"{legend}</svg>"
     )
     return MapDrawing(
-        svg, tuple(s.stance for s in legend_styles), tuple(points), tuple(drawn), state
+        svg, tuple(s.stance for s in legend_styles), dots.points, dots.drawn_at, state
     )
+
+
+def _states_layer(
+    knowledge: KnowledgeBase, state: str | None, language: str, frame: _Frame, link: Linker
+) -> tuple[str, list[str]]:
+    """Every state in view, filled with its stance's pattern (neighbours of a zoomed state
+    faded), each a titled link; and the codes of the states drawn."""
+    stances, records = state_stances(knowledge), state_records(knowledge)
+    drawn: list[str] = []
+    parts: list[str] = []
+    for code, shape in load_states().items():
+        x0, y0, x1, y1 = shape.bbox
+        (sx0, sy0), (sx1, sy1) = frame((x0, y0)), frame((x1, y1))
+        if not _visible((sx0, sy0, sx1, sy1)):
+            continue
+        drawn.append(code)
+        style = style_for(stances[code])
+        name = state_name(code, language, knowledge)
+        title = text(language, "item_title", name=name, stance=style.label(language))
+        record = records.get(code)
+        faded = ' fill-opacity="0.35"' if state is not None and code != state else ""
+        path = (
+            f'<path data-state="{code}" d="{_path(shape, frame)}" fill="url(#p-{style.stance})"'
+            f' stroke="#fff" stroke-width="{1.2 if state is None else 1.6}"{faded}/>'
+        )
+        parts.append(_link(link(record.id if record else f"state:{code}"), title, path))
+    if state is not None:  # the focused state's outline on top, darker
+        parts.append(
+            f'<path d="{_path(load_states()[state], frame)}" fill="none" stroke="{INK}" '
+            'stroke-width="2.2"/>'
+        )
+    return "".join(parts), drawn
+
+
+@dataclass(frozen=True)
+class _Dots:
+    svg: str
+    points: tuple[MapPoint, ...]
+    drawn_at: tuple[Point, ...]
+
+
+def _dots_layer(
+    knowledge: KnowledgeBase, state: str | None, language: str, frame: _Frame, link: Linker
+) -> _Dots:
+    """A marker per covered place in view (moved apart where they would overlap, with a
+    line to the true spot), each a titled link; a zoomed map also names its state's places."""
+    radius = 7.0 if state is None else 9.0
+    in_view = [(p, frame(p.xy)) for p in map_points(knowledge)]
+    in_view = [(p, xy) for p, xy in in_view if _visible((*xy, *xy))]
+    drawn = spread([xy for _, xy in in_view], radius)
+    leaders: list[str] = []
+    dots: list[str] = []
+    labels: list[str] = []
+    taken: list[tuple[float, float, float, float]] = []
+    for (point, (tx, ty)), (x, y) in zip(in_view, drawn, strict=True):
+        style = style_for(point.place.stance)
+        name = place_name(point.place, language)
+        title = text(language, "item_title", name=name, stance=style.label(language))
+        if math.dist((tx, ty), (x, y)) > 1.0:
+            leaders.append(
+                f'<path d="M{tx:.1f},{ty:.1f}L{x:.1f},{y:.1f}" stroke="{INK}" stroke-width="1"/>'
+                f'<circle cx="{tx:.1f}" cy="{ty:.1f}" r="1.6" fill="{INK}"/>'
+            )
+        body = f'<g data-place="{escape(point.place.id)}">{marker(style, x, y, radius)}</g>'
+        dots.append(_link(link(point.place.id), title, body))
+        if state is not None and point.place.state == state:
+            labels.append(_label(name, x, y, radius, taken))
+    return _Dots("".join(leaders + dots + labels), tuple(p for p, _ in in_view), tuple(drawn))
 
 
 def spread(points: list[Point], radius: float, rounds: int = 80) -> list[Point]:
