@@ -73,3 +73,14 @@ async def test_groups_get_a_map_only_when_addressed(real: Harness) -> None:
     await real.settle()
     assert [c.chat_id for c in real.server.sent("sendPhoto")] == [GROUP["id"]]
     assert call.params["reply_parameters"]["message_id"]
+
+
+async def test_a_reload_draws_the_map_again(real: Harness) -> None:
+    """A reloaded knowledge base may say something else: its map is drawn and uploaded anew."""
+    await real.say("/map", user=BOB)
+    first = await real.server.wait_call("sendPhoto", within=15)
+    assert (await real.live.reload()).ok
+    await real.say("/map", user=BOB)
+    second = await real.server.wait_call("sendPhoto", within=15)
+    assert isinstance(second.params["photo"], bytes)
+    assert second.params["photo"] == first.params["photo"]  # same data, same picture
