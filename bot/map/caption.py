@@ -7,7 +7,7 @@ from html import escape, unescape
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
 from bot.map.places import knowledge_date
-from bot.map.render import state_name, text
+from bot.map.render import area_name, state_name, text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption (visible characters)
 
@@ -37,7 +37,7 @@ PHRASES = {
         "sources": "Fuentes: {outlets}. /sources las muestra todas.",
         "more": "{n} más",
         "button.all": "Ver todos los lugares",
-        "button.state": "Ver los lugares de {area}",
+        "button.state": "Ver la lista: {area}",
         "unknown_state": "No conozco ningún estado de EE. UU. con ese nombre. Pruebe "
         "/map California o /map Texas, o /map para todo el país.",
         "not_ready": "El mapa aún no está listo; inténtelo de nuevo en un minuto.",
@@ -66,7 +66,7 @@ def button_label(knowledge: KnowledgeBase, state: str | None, language: str) -> 
 
 def map_caption(knowledge: KnowledgeBase, state: str | None, language: str) -> str:
     """Telegram HTML, at most CAPTION_LIMIT visible characters however many sources."""
-    area = state_name(state, language, knowledge) if state else text(language, "country")
+    area = area_name(state, language, knowledge)
     newest = knowledge_date(knowledge)
     head = say(
         language,

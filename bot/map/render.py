@@ -66,6 +66,16 @@ def state_name(code: str, language: str, knowledge: KnowledgeBase | None = None)
     return name
 
 
+def area_name(state: str | None, language: str, knowledge: KnowledgeBase) -> str:
+    """What the map covers, as it reads after "in"/"en": "Texas", "el estado de Nueva York"."""
+    if state is None:
+        return text(language, "country")
+    name = state_name(state, language, knowledge)
+    if name.startswith("Estado de "):  # a Spanish name "Estado de X" reads "en el estado de X"
+        return "el estado de " + name.removeprefix("Estado de ")
+    return name
+
+
 def place_name(place: Jurisdiction, language: str) -> str:
     return (place.name_es or place.name) if language == "es" else place.name
 
@@ -198,8 +208,7 @@ def draw_map(
     legend, legend_h = _legend(legend_styles, language, top=MAP_BOX[3] + 8)
     height = int(MAP_BOX[3] + 8 + legend_h + 12)
 
-    area = state_name(state, language, knowledge) if state else text(language, "country")
-    title = text(language, "title", area=area)
+    title = text(language, "title", area=area_name(state, language, knowledge))
     newest = knowledge_date(knowledge)
     subtitle = text(language, "subtitle", date=newest.human(language) if newest else "—")
     bx0, by0, bx1, by1 = MAP_BOX

@@ -44,3 +44,13 @@ def test_many_sources_are_cut_to_fit(knowledge: KnowledgeBase) -> None:
     assert visible_length(caption) <= CAPTION_LIMIT
     assert " more. /sources lists them all." in caption
     assert isinstance(base, Source)
+
+
+def test_spanish_titles_read_naturally(knowledge: KnowledgeBase) -> None:
+    state = next(p for p in knowledge.jurisdictions.values() if p.type == "state")
+    named = dataclasses.replace(state, name_es="Estado de Prueba")
+    kb = dataclasses.replace(knowledge, jurisdictions={**knowledge.jurisdictions, state.id: named})
+    caption = map_caption(kb, state.state, "es")
+    assert caption.startswith("<b>Políticas santuario en el estado de Prueba</b>")
+    assert "Estado de Prueba" in button_label(kb, state.state, "es")
+    assert map_caption(kb, None, "es").startswith("<b>Políticas santuario en Estados Unidos</b>")
