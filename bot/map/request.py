@@ -55,14 +55,19 @@ def parse_map_request(text: str) -> MapRequest | None:
     index = next((i for i, w in enumerate(words) if w in MAP_WORDS), None)
     if index is None or not all(w in _BEFORE for w in words[:index]):
         return None
-    rest = words[index + 1 :]
-    while rest and rest[0] in _FILLER:
-        rest = rest[1:]
-    while rest and rest[-1] in _FILLER:
-        rest = rest[:-1]
-    if not rest:
+    area = _trim(words[index + 1 :])
+    if not area:
         return MapRequest(None)
-    for candidate in (rest, [w for w in rest if w not in _FILLER]):
-        if candidate and (state := find_state(" ".join(candidate))):
-            return MapRequest(state)
-    return None
+    state = find_state(" ".join(area)) or find_state(" ".join(_trim(area, everywhere=True)))
+    return MapRequest(state) if state else None
+
+
+def _trim(words: list[str], *, everywhere: bool = False) -> list[str]:
+    """Filler words off both ends (or all of them): "of sanctuary cities in Texas" -> Texas."""
+    if everywhere:
+        return [w for w in words if w not in _FILLER]
+    start = next((i for i, w in enumerate(words) if w not in _FILLER), len(words))
+    end = len(words)
+    while end > start and words[end - 1] in _FILLER:
+        end -= 1
+    return words[start:end]
