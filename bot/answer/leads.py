@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from bot.answer.model import Answer, SourceRef
+from bot.answer.phrases import ASPECT_MISSING, ASPECT_NAMES, join_names, lookup
 from bot.knowledge.model import (
     Aspect,
     FederalListing,
     Jurisdiction,
     Localized,
+    Official,
     PartialDate,
     Quote,
     Source,
@@ -49,7 +51,7 @@ MIN_STEM, MAX_ENDING = 3, 3  # "sue"/"sued": a word and its forms share all but 
 # Words of the cues themselves ("how many", "days"): what is counted is in the other words.
 CUE_WORDS = frozenset(w for cues in CONTENT_CUES.values() for cue in cues for w in cue.split())
 
-PHRASES: dict[str, Localized] = {
+LEAD_PHRASES: dict[str, Localized] = {
     "source": Localized("({outlet})", "({outlet})"),
     "reported": Localized("(reported by {outlet}, {date})", "(según {outlet}, {date})"),
     "inferred": Localized("(date inferred)", "(fecha inferida)"),
@@ -86,76 +88,6 @@ PHRASES: dict[str, Localized] = {
     ),
     "latest": Localized("The latest in my sources:", "Lo más reciente en mis fuentes:"),
 }  # fmt: skip
-# What each aspect is about, in a phrase ("On courts, lawsuits and rulings, …").
-ASPECT_NAMES: dict[Aspect, Localized] = {
-    Aspect.MONEY: Localized("money and funds", "dinero y fondos"),
-    Aspect.NUMBERS: Localized("figures", "cifras"),
-    Aspect.POLICE: Localized("police practice", "la práctica policial"),
-    Aspect.JAILS: Localized("jails and ICE detainers", "cárceles y órdenes de retención de ICE"),
-    Aspect.COURTS: Localized("courts, lawsuits and rulings", "tribunales, demandas y fallos"),
-    Aspect.FEDERAL_FUNDING: Localized("federal funding", "los fondos federales"),
-    Aspect.LAWS: Localized("laws and orders", "leyes y órdenes"),
-    Aspect.WHEN: Localized("dates", "fechas"),
-    Aspect.WHO: Localized("officials", "funcionarios"),
-    Aspect.SAID: Localized("what officials said", "lo que dijeron los funcionarios"),
-    Aspect.ICE_ACCESS: Localized("ICE access", "el acceso de ICE"),
-    Aspect.SERVICES: Localized("services and IDs", "servicios e identificaciones"),
-    Aspect.FEDERAL_LIST: Localized(
-        "the federal sanctuary lists", "las listas federales de santuarios"
-    ),
-}
-# "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
-MISSING: dict[Aspect, Localized] = {
-    Aspect.MONEY: Localized(
-        "My sources don't say how much money {place} set aside or spent.",
-        "Mis fuentes no dicen cuánto dinero apartó o gastó {place}.",
-    ),
-    Aspect.NUMBERS: Localized(
-        "My sources don't give that figure for {place}.",
-        "Mis fuentes no dan esa cifra para {place}.",
-    ),
-    Aspect.POLICE: Localized(
-        "My sources don't say what the police in {place} do about immigration status.",
-        "Mis fuentes no dicen qué hace la policía de {place} respecto del estatus migratorio.",
-    ),
-    Aspect.JAILS: Localized(
-        "My sources don't say whether jails in {place} hold people for ICE.",
-        "Mis fuentes no dicen si las cárceles de {place} retienen a personas para ICE.",
-    ),
-    Aspect.COURTS: Localized(
-        "My sources don't report a court case or ruling about {place}.",
-        "Mis fuentes no mencionan ninguna demanda ni fallo judicial sobre {place}.",
-    ),
-    Aspect.FEDERAL_FUNDING: Localized(
-        "My sources don't say what federal funding {place} has at stake.",
-        "Mis fuentes no dicen qué fondos federales tiene en juego {place}.",
-    ),
-    Aspect.LAWS: Localized(
-        "My sources don't describe a law or order of {place} about that.",
-        "Mis fuentes no describen una ley u orden de {place} sobre eso.",
-    ),
-    Aspect.WHEN: Localized(
-        "My sources don't give a date for that in {place}.",
-        "Mis fuentes no dan una fecha para eso en {place}.",
-    ),
-    Aspect.WHO: Localized(
-        "My sources don't name that official of {place}.",
-        "Mis fuentes no nombran a ese funcionario de {place}.",
-    ),
-    Aspect.SAID: Localized("My sources don't quote {person}.", "Mis fuentes no citan {person}."),
-    Aspect.ICE_ACCESS: Localized(
-        "My sources don't say what access ICE has in {place}.",
-        "Mis fuentes no dicen qué acceso tiene ICE en {place}.",
-    ),
-    Aspect.SERVICES: Localized(
-        "My sources don't describe services for immigrants in {place}.",
-        "Mis fuentes no describen servicios para inmigrantes en {place}.",
-    ),
-    Aspect.FEDERAL_LIST: Localized(
-        "My sources don't say whether a federal list names {place}.",
-        "Mis fuentes no dicen si una lista federal menciona a {place}.",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -414,13 +346,13 @@ def fact_line(item: Item, sources: Mapping[str, Source], language: str) -> str:
     outlet = source.outlet if source else item.source
     text = item.text.strip()
     if item.reported and source is not None:
-        said = PHRASES["reported"].get(language)
-        return f"{text} {said.format(outlet=outlet, date=source.date.human(language))}"
+        date = source.date.human(language)
+        return f"{text} {lookup(LEAD_PHRASES, 'reported', language, outlet=outlet, date=date)}"
     if not opens_with_date(text, item.date):
         text = f"{_capital(item.date.human(language))}: {text}"
-    line = f"{text} {PHRASES['source'].get(language).format(outlet=outlet)}"
+    line = f"{text} {lookup(LEAD_PHRASES, 'source', language, outlet=outlet)}"
     if item.date_inferred:
-        line = f"{line} {PHRASES['inferred'].get(language)}"
+        line = f"{line} {lookup(LEAD_PHRASES, 'inferred', language)}"
     return line
 
 
@@ -434,9 +366,9 @@ def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language
         key, date = "said.reported", source.date.human(language)
     else:
         key, date = ("said.day" if item.date.day else "said.month"), item.date.human(language)
-    inferred = f" {PHRASES['inferred'].get(language)}" if item.date_inferred else ""
-    headline = PHRASES[key].get(language).format(date=date, inferred=inferred, **fields)
-    words = f"“{quote.text}” {PHRASES['source'].get(language).format(outlet=outlet)}"
+    inferred = f" {lookup(LEAD_PHRASES, 'inferred', language)}" if item.date_inferred else ""
+    headline = lookup(LEAD_PHRASES, key, language, date=date, inferred=inferred, **fields)
+    words = f"“{quote.text}” {lookup(LEAD_PHRASES, 'source', language, outlet=outlet)}"
     return Lead(headline, (words,), (item.source,), (item.date,), (quote,))
 
 
@@ -448,7 +380,7 @@ def lead(picked: Picked, sources: Mapping[str, Source], language: str) -> Lead:
     chosen = [best] if second is None else [best, second]
     paragraphs: tuple[str, ...] = ()
     if second is not None:
-        joiner = PHRASES[picked.joiner].get(language)
+        joiner = lookup(LEAD_PHRASES, picked.joiner, language)
         paragraphs = (f"{joiner} {fact_line(second, sources, language)}",)
     return Lead(
         fact_line(best, sources, language),
@@ -465,42 +397,39 @@ def who_lead(j: Jurisdiction, role: Role | None, language: str) -> Lead | None:
         officials = [o for o in officials if _holds(o.role, role)]
     if not officials:
         return None
-    one = PHRASES["who.one"].get(language)
     names = [
-        one.format(name=o.name, role=(o.role_es if language == "es" else None) or o.role)
+        lookup(LEAD_PHRASES, "who.one", language, name=o.name, role=_role(o, language))
         for o in officials
     ]
-    joined = (
-        names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {_and(language)} {names[-1]}"
-    )
-    return Lead(PHRASES["who"].get(language).format(names=joined))
+    joined = join_names(names, language)
+    return Lead(lookup(LEAD_PHRASES, "who", language, names=joined))
 
 
 def missing_line(subject: Aspect, place: str, language: str, person: str = "") -> str:
     """The line "My sources don't say how much money Seattle set aside or spent. Here is
     what they do say about Seattle:". `person`: who was not quoted (see `person_phrase`)."""
-    said = MISSING[subject].get(language).format(place=place, person=person or place)
-    here = PHRASES["here"].get(language).format(place=place)
+    said = lookup(ASPECT_MISSING, subject, language, place=place, person=person or place)
+    here = lookup(LEAD_PHRASES, "here", language, place=place)
     return f"{said} {here}"
 
 
 def pointer_line(subject: Aspect, question: str, language: str) -> str:
     """Where a place is not covered: the general answer about what was asked."""
-    what = ASPECT_NAMES[subject].get(language)
-    return PHRASES["pointer"].get(language).format(what=what, question=question)
+    what = lookup(ASPECT_NAMES, subject, language)
+    return lookup(LEAD_PHRASES, "pointer", language, what=what, question=question)
 
 
 def person_phrase(language: str, place: str, speaker: str | None, role_name: str | None) -> str:
     """Who a "said" question asked about: "Karl Racine", "the mayor of New Orleans"."""
     if speaker:
-        return PHRASES["person"].get(language).format(person=speaker)
+        return lookup(LEAD_PHRASES, "person", language, person=speaker)
     if role_name:
-        return PHRASES["role"].get(language).format(role=role_name, place=place)
-    return PHRASES["person"].get(language).format(person=place)
+        return lookup(LEAD_PHRASES, "role", language, role=role_name, place=place)
+    return lookup(LEAD_PHRASES, "person", language, person=place)
 
 
-def _and(language: str) -> str:
-    return "y" if language == "es" else "and"
+def _role(official: Official, language: str) -> str:
+    return (official.role_es if language == "es" else None) or official.role
 
 
 def _capital(text: str) -> str:
@@ -576,10 +505,10 @@ def not_listed_lead(
         return None
     name, state_name = names
     date = source.date.human(language)
-    text = PHRASES["not_listed"].get(language).format(place=name, date=date)
+    text = lookup(LEAD_PHRASES, "not_listed", language, place=name, date=date)
     if state is not None and state.federal_list == FederalListing.LISTED and state_name:
-        text = f"{text} {PHRASES['state_listed'].get(language).format(state=state_name)}"
-    outlet = PHRASES["source"].get(language).format(outlet=source.outlet)
+        text = f"{text} {lookup(LEAD_PHRASES, 'state_listed', language, state=state_name)}"
+    outlet = lookup(LEAD_PHRASES, "source", language, outlet=source.outlet)
     return Lead(f"{text} {outlet}", sources=(DOJ_LIST,), dates=(source.date,))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from string import Formatter
+
 from bot.answer import leads
 from bot.answer.leads import Item
 from bot.answer.render import shorten, to_json
@@ -199,8 +201,11 @@ def test_the_sources_dont_say_line() -> None:
     assert said.startswith("My sources don't quote the mayor of New Orleans.")
 
 
-def test_every_aspect_has_a_sources_dont_say_line() -> None:
-    assert set(leads.MISSING) == set(Aspect)
+def test_every_lead_phrase_has_both_languages_with_the_same_fields() -> None:
+    for key, text in leads.LEAD_PHRASES.items():
+        assert text.en.strip() and text.es.strip(), key
+        fields = [{n for _, n, _, _ in Formatter().parse(t) if n} for t in (text.en, text.es)]
+        assert fields[0] == fields[1], key
 
 
 def test_the_group_view_shows_the_leading_fact_first(engine: Engine) -> None:
