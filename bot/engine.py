@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from bot.answer import leads
-from bot.answer.leads import Lead
+from bot.answer.leads import FORMS, Lead
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.overviews import Overviews
 from bot.answer.phrases import ROLE_NAMES, join_names, say
@@ -321,8 +321,10 @@ class Engine:
         )
 
     def _aspect_topic(self, q: Question) -> Answer | None:
-        """An aspect with no place ("what happened in court?"): the topic that answers it."""
-        if q.aspect is None or q.intent not in (Intent.TOPIC, Intent.UNKNOWN):
+        """An aspect with no place ("what happened in court?"): the topic that answers it.
+        Only for a question whose words name a topic: "who won the game?" is no aspect
+        question, nor is "can you order me a pizza?"."""
+        if q.aspect is None or q.intent != Intent.TOPIC or q.aspect.subject in FORMS:
             return None
         topic = leads.topic_for(self.knowledge.topics, q.aspect, q.topic)
         if topic is None:
