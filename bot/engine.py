@@ -308,7 +308,7 @@ class Engine:
         Clara"): the answer about it points to the topic that answers the aspect."""
         if q.aspect is None or answer.kind == Kind.NOT_UNDERSTOOD:
             return answer
-        topic = leads.topic_for(self.knowledge.topics, q.aspect, None)
+        topic = leads.topic_for(self.knowledge.topics, q.aspect)
         if topic is None:
             return answer
         question = topic.question.get(q.language)
@@ -321,12 +321,18 @@ class Engine:
         )
 
     def _aspect_topic(self, q: Question) -> Answer | None:
-        """An aspect with no place ("what happened in court?"): the topic that answers it.
-        Only for a question whose words name a topic: "who won the game?" is no aspect
-        question, nor is "can you order me a pizza?"."""
-        if q.aspect is None or q.intent != Intent.TOPIC or q.aspect.subject in FORMS:
+        """An aspect with no place ("what happened in court?"): the topic its words name,
+        when that topic answers the aspect; a question about sanctuaries that names no
+        topic, the topic tagged with the aspect. "Who won the game?" is no aspect question."""
+        if q.aspect is None or q.aspect.subject in FORMS or q.intent == Intent.PLACES:
             return None
-        topic = leads.topic_for(self.knowledge.topics, q.aspect, q.topic)
+        if q.intent == Intent.UNKNOWN and q.cues.asks_status:
+            topic = leads.topic_for(self.knowledge.topics, q.aspect)
+        elif q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
+            topic = self.knowledge.topics[q.topic]
+            topic = topic if q.aspect.subject in topic.aspects else None
+        else:
+            topic = None
         if topic is None:
             return None
         answer = self.composer.topic(q.text, topic, q.language)

@@ -477,18 +477,12 @@ def sources_dont_say(card: Answer, line: str, aspect: Aspect) -> Answer:
     )
 
 
-def topic_for(
-    topics: Mapping[str, Topic], reading: AspectReading, found: str | None
-) -> Topic | None:
-    """The topic that answers an aspect asked with no place: the topic the question's own
-    keywords found if it is about the aspect, else the first topic tagged with it first."""
+def topic_for(topics: Mapping[str, Topic], reading: AspectReading) -> Topic | None:
+    """The topic that answers an aspect asked with no place: of the topics tagged with it,
+    the one that names it first (court-order: [courts, federal_funding])."""
     subject = reading.subject
     tagged = [t for t in topics.values() if subject in t.aspects]
-    own = topics.get(found) if found else None
-    if own is not None and (not tagged or own in tagged):
-        return own
-    tagged.sort(key=lambda t: t.aspects.index(subject))
-    return tagged[0] if tagged else None
+    return min(tagged, key=lambda t: t.aspects.index(subject), default=None)
 
 
 def not_listed_lead(
