@@ -2,16 +2,22 @@
 
 It serves two paths: the webhook (POST, the path of the public WEBHOOK_URL), which
 accepts an update only with the right `X-Telegram-Bot-Api-Secret-Token`, and
-`GET /healthz` (200 when the knowledge base is loaded and the bot is running, else 503).
+`GET /healthz` and `HEAD /healthz` (200 when the knowledge base is loaded and the bot is
+running, else 503). Telegram may deliver an update twice (a retry after a slow answer): an
+update_id seen in the last `SEEN_SIZE` updates is acknowledged and not handled again.
 No access log is written: request lines carry addresses, not anything useful.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import hmac
 import json
 import logging
+from collections import OrderedDict
+from typing import Any
 from urllib.parse import urlsplit
 
 import tornado.httpserver
@@ -25,12 +31,36 @@ from bot.telegram.health import is_ready
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 MAX_BODY_BYTES = 1 << 20
+SEEN_SIZE = 1024  # recent update_ids remembered to drop a redelivered update
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+class ListenError(OSError):
+    """The webhook server cannot listen; the message is one line for the operator."""
+
+
+class RecentIds:
+    """The last `size` update_ids, to recognise an update delivered twice."""
+
+    def __init__(self, size: int = SEEN_SIZE) -> None:
+        self._ids: OrderedDict[int, None] = OrderedDict()
+        self._size = size
+
+    def seen(self, update_id: int) -> bool:
+        """Whether `update_id` was seen before; remembers it either way."""
+        if update_id in self._ids:
+            return True
+        self._ids[update_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return False
 
 
 class _Base(tornado.web.RequestHandler):
-    def initialize(self, bot_application: Application, secret: str) -> None:
+    def initialize(self, bot_application: App, secret: str, recent: RecentIds) -> None:
         self.bot_application = bot_application
         self.secret = secret
+        self.recent = recent
 
     def compute_etag(self) -> None:
         return None
@@ -49,7 +79,8 @@ class UpdateHandler(_Base):
             log.warning("Dropped a webhook update that does not parse: %s", type(error).__name__)
             self.set_status(200)
             return
-        await self.bot_application.update_queue.put(update)
+        if not self.recent.seen(update.update_id):
+            await self.bot_application.update_queue.put(update)
         self.set_status(200)
 
 
@@ -60,46 +91,66 @@ class HealthHandler(_Base):
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.write("ok\n" if ready else "not ready\n")
 
+    def head(self) -> None:
+        self.set_status(200 if is_ready(self.bot_application) else 503)
+
 
 def webhook_path(url: str) -> str:
     """The path the proxy forwards to: that of the public URL ("/" if it has none)."""
     return urlsplit(url).path or "/"
 
 
-def make_server(application: Application, path: str, secret: str) -> tornado.httpserver.HTTPServer:
-    kwargs = {"bot_application": application, "secret": secret}
+def make_server(application: App, path: str, secret: str) -> tornado.httpserver.HTTPServer:
+    kwargs = {"bot_application": application, "secret": secret, "recent": RecentIds()}
     routes = [("/healthz", HealthHandler, kwargs), (path, UpdateHandler, kwargs)]
     web = tornado.web.Application(routes, log_function=lambda _handler: None)
     return tornado.httpserver.HTTPServer(web, max_body_size=MAX_BODY_BYTES, xheaders=True)
 
 
+def bind(server: tornado.httpserver.HTTPServer, port: int, address: str) -> None:
+    """Bind the server, or raise ListenError saying why in one line."""
+    try:
+        server.listen(port, address)
+    except OSError as error:
+        reason = (
+            "address in use"
+            if error.errno == errno.EADDRINUSE
+            else ((error.strerror or type(error).__name__).lower())
+        )
+        raise ListenError(f"cannot listen on {address}:{port}: {reason}") from None
+
+
 async def serve_webhook(
-    application: Application,
+    application: App,
     stop: asyncio.Event,
     *,
     listen: str,
     port: int,
     url: str,
     secret: str,
+    stop_deadline: float = 20.0,
 ) -> None:
-    """Run until `stop` is set: initialize, serve, set the webhook; then shut down cleanly."""
+    """Run until `stop` is set: initialize, serve, set the webhook; then shut down cleanly,
+    handing acknowledged updates `stop_deadline` seconds to be answered."""
+    from bot.telegram.runner import start_application, stop_application, until_stopped
+
     server = make_server(application, webhook_path(url), secret)
-    async with application:
-        if application.post_init:
-            await application.post_init(application)
-        await application.start()
-        server.listen(port, listen)
-        try:
-            await application.bot.set_webhook(
-                url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
-            )
-            log.info("Webhook server listening on %s:%d", listen, port)
-            await stop.wait()
-        finally:
+    bound = False
+    try:
+        bind(server, port, listen)
+        bound = True
+        if not await until_stopped(start_application(application), stop):
+            return
+        setting = application.bot.set_webhook(
+            url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
+        )
+        if not await until_stopped(setting, stop):
+            return
+        log.info("Webhook server listening on %s:%d", listen, port)
+        await stop.wait()
+    finally:
+        if bound:
             server.stop()
-            await server.close_all_connections()
-            await application.stop()
-            if application.post_stop:
-                await application.post_stop(application)
-    if application.post_shutdown:
-        await application.post_shutdown(application)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(server.close_all_connections(), 1)
+        await stop_application(application, deadline=stop_deadline)
