@@ -1,9 +1,10 @@
 """Running the Application until a signal: long polling or the webhook server.
 
 Long polling is done here rather than by PTB's Updater, for three promises:
-- **nothing is lost in memory:** an update is confirmed to Telegram (by asking for the
-  ones after it) only once a worker has started on it, and at most `BACKLOG` fetched
-  updates wait for a worker; the rest stay at Telegram;
+- **nothing is lost in memory:** getUpdates is called again only when every fetched update
+  has been started by a worker, so an update is confirmed to Telegram (by asking for the
+  ones after it) only once it is being answered; at most `BACKLOG` fetched updates wait for
+  a worker, and the rest stay at Telegram;
 - **shutdown fits the stop window:** on SIGTERM fetching stops at once, the workers answer
   what they can for `stop_deadline` seconds, and whatever was not started is left
   unconfirmed, so Telegram hands it to the next process;
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
 POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates request open
 BACKLOG = 100  # fetched updates waiting for a worker, at most (getUpdates' own limit)
-FETCH_BELOW = BACKLOG // 2  # ask for more only when fewer than this wait
 STOP_DEADLINE = 20.0  # seconds to keep answering after SIGTERM (under the 30 s stop window)
 MAX_AGE = 600.0  # seconds: an older question is dropped, with a count in the log
 CONFIRM_TIMEOUT = 3.0  # seconds for the last getUpdates, which confirms what was answered
@@ -166,8 +166,6 @@ class UpdatePump:
         self._arrived = asyncio.Condition()
         self._room = asyncio.Event()
         self._room.set()
-        self._empty = asyncio.Event()
-        self._empty.set()
         self._idle = asyncio.Event()
         self._idle.set()
         self.fetching: asyncio.Task[None] | None = None
@@ -216,36 +214,27 @@ class UpdatePump:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
-            if not await self._accept(updates) and self._waiting:
-                # Only updates already waiting came back (Telegram resends what is not
-                # confirmed): ask again once the workers have started all of them.
-                await self._empty.wait()
+            await self._accept(updates)
 
-    async def _accept(self, updates: tuple[Update, ...]) -> int:
+    async def _accept(self, updates: tuple[Update, ...]) -> None:
         fresh = [update for update in updates if update.update_id >= self._next]
         if not fresh:
-            return 0
+            return
         self._next = fresh[-1].update_id + 1
         self._waiting.extend(fresh)
-        self._empty.clear()
+        self._room.clear()  # until every one of them has been started
         self._idle.clear()
         self.counts.fetched += len(fresh)
-        if len(self._waiting) >= FETCH_BELOW:
-            self._room.clear()
         async with self._arrived:
             self._arrived.notify(len(fresh))
-        await asyncio.sleep(0)  # let idle workers start, so the next request confirms them
-        return len(fresh)
 
     async def _work(self) -> None:
         while True:
             async with self._arrived:
                 await self._arrived.wait_for(lambda: bool(self._waiting))
                 update = self._waiting.popleft()
-            if len(self._waiting) < FETCH_BELOW:
-                self._room.set()
             if not self._waiting:
-                self._empty.set()
+                self._room.set()
             self._running[update.update_id] = update
             try:
                 if self._too_old(update):
