@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from bot import __version__, console, stats
 from bot.knowledge import export, validate
+from bot.output import write_errors_to_one_line
 from bot.telegram import cli as telegram_cli
 
 
@@ -32,9 +32,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        return write_errors_to_one_line(lambda: int(args.handler(args) or 0))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # output piped into `head`: not an error worth a traceback
-        return 0

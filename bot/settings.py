@@ -237,6 +237,23 @@ def number_in_range(value: str, low: float, high: float, *, off: bool = False) -
     return number
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse `type`: a whole number from `low` to `high` (e.g. `--stale-years`), so
+    that a negative or absurd value is a one-line usage error (exit 2)."""
+    import argparse
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, not {number}")
+        return number
+
+    return parse
+
+
 def _port(value: str) -> int:
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise SettingsError("WEBHOOK_PORT must be a port number (1-65535)")
