@@ -16,6 +16,7 @@ import errno
 import hmac
 import json
 import logging
+import socket
 from collections import OrderedDict
 from typing import Any
 from urllib.parse import urlsplit
@@ -108,16 +109,21 @@ def make_server(application: App, path: str, secret: str) -> tornado.httpserver.
 
 
 def bind(server: tornado.httpserver.HTTPServer, port: int, address: str) -> None:
-    """Bind the server, or raise ListenError saying why in one line."""
+    """Listen on `address:port`, or raise ListenError saying why in one line.
+
+    The socket is made here rather than by tornado, which leaves it open when bind fails."""
     try:
-        server.listen(port, address)
+        family = socket.getaddrinfo(address or None, port, type=socket.SOCK_STREAM,
+                                    flags=socket.AI_PASSIVE)[0][0]  # fmt: skip
+        sock = socket.create_server((address, port), family=family, backlog=128)
     except OSError as error:
-        reason = (
-            "address in use"
-            if error.errno == errno.EADDRINUSE
-            else ((error.strerror or type(error).__name__).lower())
-        )
+        if error.errno == errno.EADDRINUSE:
+            reason = "address in use"
+        else:
+            reason = (error.strerror or type(error).__name__).lower()
         raise ListenError(f"cannot listen on {address}:{port}: {reason}") from None
+    sock.setblocking(False)
+    server.add_sockets([sock])
 
 
 async def serve_webhook(
