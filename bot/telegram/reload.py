@@ -21,6 +21,7 @@ from bot.knowledge.paths import default_knowledge_dir
 log = logging.getLogger(__name__)
 
 Snapshot = tuple[tuple[str, int, int], ...]
+MAX_PROBLEM_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ def _default_engine(knowledge: Any, previous: Any = None) -> Any:
 def problem_lines(error: BaseException) -> tuple[str, ...]:
     """`file:line: message` for each problem a KnowledgeError carries, else the error type."""
     problems = getattr(error, "problems", None)
-    if problems:
-        return tuple(str(problem) for problem in problems)
+    if problems:  # each line bounded: it is logged and sent to admins
+        return tuple(str(problem)[:MAX_PROBLEM_CHARS] for problem in problems)
     return (f"{type(error).__name__} while loading the knowledge base",)
 
 

@@ -27,10 +27,11 @@ from tg_updates import message
 
 from bot.settings import FloodLimits, Settings
 from bot.telegram import runner
+from bot.telegram.admin import MAX_REPORT_PARTS, report_parts
 from bot.telegram.app import build_application
 from bot.telegram.health import check_heartbeat
 from bot.telegram.ratelimit import ChatRateLimiter
-from bot.telegram.reload import KnowledgeService
+from bot.telegram.reload import KnowledgeService, ReloadResult
 from bot.telegram.runner import serve_polling
 from bot.telegram.send import MAX_PARTS
 
@@ -274,3 +275,23 @@ async def test_a_huge_answer_never_stalls_the_event_loop(start: Start) -> None:
         ticker.cancel()
     assert len(bot.server.sent("sendMessage")) == MAX_PARTS
     assert max(stalls) < 0.1
+
+
+async def test_a_huge_reload_report_is_built_off_the_event_loop_and_bounded() -> None:
+    result = ReloadResult(ok=False, problems=("denver.yaml:3: " + "lol " * 2_000_000,) * 60)
+    stalls: list[float] = []
+
+    async def tick() -> None:
+        while True:
+            before = time.monotonic()
+            await asyncio.sleep(0.002)
+            stalls.append(time.monotonic() - before)
+
+    ticker = asyncio.create_task(tick())
+    try:
+        parts = await report_parts(result, "en")
+    finally:
+        ticker.cancel()
+    assert 1 <= len(parts) <= MAX_REPORT_PARTS
+    assert all(len(part) <= 4096 for part in parts)
+    assert max(stalls, default=0) < 0.1
