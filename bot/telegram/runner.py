@@ -143,7 +143,10 @@ class PumpCounts:
 
 
 class UpdatePump:
-    """getUpdates into a bounded FIFO backlog, drained by a fixed pool of workers."""
+    """Updates into a bounded FIFO backlog, drained by a fixed pool of workers.
+
+    In polling mode the pump fetches them itself (`start`); in webhook mode the server hands
+    them over with `offer`."""
 
     def __init__(
         self,
@@ -169,6 +172,7 @@ class UpdatePump:
         self._idle = asyncio.Event()
         self._idle.set()
         self.fetching: asyncio.Task[None] | None = None
+        self._notifying: set[asyncio.Task[None]] = set()
         self._workers = [asyncio.create_task(self._work(), name=f"worker-{n}")
                          for n in range(workers)]  # fmt: skip
 
@@ -180,6 +184,25 @@ class UpdatePump:
     @property
     def unfinished(self) -> int:
         return len(self._waiting) + len(self._running)
+
+    def offer(self, update: Update) -> bool:
+        """Take an update from the webhook; False when the backlog is full (the server then
+        answers 503 and Telegram delivers it again later)."""
+        if len(self._waiting) >= BACKLOG:
+            return False
+        self._waiting.append(update)
+        self._idle.clear()
+        self._wake(1)
+        return True
+
+    def _wake(self, count: int) -> None:
+        async def notify() -> None:
+            async with self._arrived:
+                self._arrived.notify(count)
+
+        task = asyncio.get_running_loop().create_task(notify())
+        self._notifying.add(task)
+        task.add_done_callback(self._notifying.discard)
 
     def start(self) -> asyncio.Task[None]:
         self.fetching = asyncio.create_task(self._fetch(), name="getUpdates")
@@ -266,14 +289,18 @@ class UpdatePump:
                 await self.fetching
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), deadline)
-        left_waiting, left_running = len(self._waiting), len(self._running)
+        left = len(self._waiting) + len(self._running)
         offset = min((*self._running, self.offset), default=self.offset)
         for worker in self._workers:
             worker.cancel()
         await asyncio.gather(*self._workers, return_exceptions=True)
-        if left_waiting or left_running:
+        if self.fetching is None:
+            if left:
+                log.warning("Stopped with %d acknowledged update(s) not answered", left)
+            return
+        if left:
             log.warning("Stopped with %d update(s) not answered; left for Telegram to resend",
-                        left_waiting + left_running)  # fmt: skip
+                        left)  # fmt: skip
         if offset > 0:
             with contextlib.suppress(TelegramError, OSError, TimeoutError):
                 # Confirms everything before `offset`; what comes after is sent again.

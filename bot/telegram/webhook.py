@@ -18,6 +18,7 @@ import json
 import logging
 import socket
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,12 +29,14 @@ from telegram.ext import Application
 
 from bot.telegram.app import ALLOWED_UPDATES
 from bot.telegram.health import is_ready
+from bot.telegram.runner import UpdatePump, start_application, stop_application, until_stopped
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 MAX_BODY_BYTES = 1 << 20
 SEEN_SIZE = 1024  # recent update_ids remembered to drop a redelivered update
 App = Application[Any, Any, Any, Any, Any, Any]
+Deliver = Callable[[Update], bool]
 
 
 class ListenError(OSError):
@@ -56,12 +59,18 @@ class RecentIds:
             self._ids.popitem(last=False)
         return False
 
+    def forget(self, update_id: int) -> None:
+        self._ids.pop(update_id, None)
+
 
 class _Base(tornado.web.RequestHandler):
-    def initialize(self, bot_application: App, secret: str, recent: RecentIds) -> None:
+    def initialize(
+        self, bot_application: App, secret: str, recent: RecentIds, deliver: Deliver
+    ) -> None:
         self.bot_application = bot_application
         self.secret = secret
         self.recent = recent
+        self.deliver = deliver
 
     def compute_etag(self) -> None:
         return None
@@ -80,8 +89,13 @@ class UpdateHandler(_Base):
             log.warning("Dropped a webhook update that does not parse: %s", type(error).__name__)
             self.set_status(200)
             return
-        if not self.recent.seen(update.update_id):
-            await self.bot_application.update_queue.put(update)
+        if self.recent.seen(update.update_id):
+            self.set_status(200)
+            return
+        if not self.deliver(update):
+            self.recent.forget(update.update_id)
+            self.set_status(503)  # too many waiting: Telegram sends it again later
+            return
         self.set_status(200)
 
 
@@ -101,8 +115,17 @@ def webhook_path(url: str) -> str:
     return urlsplit(url).path or "/"
 
 
-def make_server(application: App, path: str, secret: str) -> tornado.httpserver.HTTPServer:
-    kwargs = {"bot_application": application, "secret": secret, "recent": RecentIds()}
+def make_server(
+    application: App, path: str, secret: str, deliver: Deliver | None = None
+) -> tornado.httpserver.HTTPServer:
+    """The server; `deliver` takes each accepted update (default: the application's queue)."""
+
+    def enqueue(update: Update) -> bool:
+        application.update_queue.put_nowait(update)
+        return True
+
+    kwargs = {"bot_application": application, "secret": secret, "recent": RecentIds(),
+              "deliver": deliver or enqueue}  # fmt: skip
     routes = [("/healthz", HealthHandler, kwargs), (path, UpdateHandler, kwargs)]
     web = tornado.web.Application(routes, log_function=lambda _handler: None)
     return tornado.httpserver.HTTPServer(web, max_body_size=MAX_BODY_BYTES, xheaders=True)
@@ -136,17 +159,21 @@ async def serve_webhook(
     secret: str,
     stop_deadline: float = 20.0,
 ) -> None:
-    """Run until `stop` is set: initialize, serve, set the webhook; then shut down cleanly,
-    handing acknowledged updates `stop_deadline` seconds to be answered."""
-    from bot.telegram.runner import start_application, stop_application, until_stopped
+    """Run until `stop` is set: initialize, serve, set the webhook; on stop, answer what was
+    acknowledged for at most `stop_deadline` seconds, then shut down."""
+    pump: UpdatePump | None = None
 
-    server = make_server(application, webhook_path(url), secret)
+    def deliver(update: Update) -> bool:
+        return pump is not None and pump.offer(update)
+
+    server = make_server(application, webhook_path(url), secret, deliver)
     bound = False
     try:
         bind(server, port, listen)
         bound = True
         if not await until_stopped(start_application(application), stop):
             return
+        pump = UpdatePump(application)
         setting = application.bot.set_webhook(
             url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
         )
@@ -157,6 +184,9 @@ async def serve_webhook(
     finally:
         if bound:
             server.stop()
+        if pump is not None:
+            await pump.drain(stop_deadline)
+        if bound:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(server.close_all_connections(), 1)
-        await stop_application(application, deadline=stop_deadline)
+        await stop_application(application)

@@ -18,6 +18,8 @@ from tg_fake_api import FakeBotAPI
 from tg_harness import TOKEN
 from tg_updates import BOB, message
 
+from bot.telegram.app import CONCURRENT_UPDATES
+from bot.telegram.runner import BACKLOG
 from bot.telegram.webhook import SECRET_HEADER, ListenError, RecentIds, serve_webhook
 
 URL = "https://bot.example.org/telegram"
@@ -66,17 +68,24 @@ async def test_head_healthz_answers_200(webhook: Any) -> None:
     assert response.content == b""
 
 
-async def test_sigterm_with_a_backlog_stops_within_the_deadline(webhook: Any) -> None:
+async def test_a_full_backlog_is_refused_and_sigterm_stops_within_the_deadline(
+    webhook: Any,
+) -> None:
     api, base, stop, task = webhook
-    api.delay["sendMessage"] = 0.2
+    api.delay["sendMessage"] = 5.0  # 32 at a time: answering 132 would take 25 s
     async with httpx.AsyncClient(base_url=base, headers={SECRET_HEADER: SECRET}) as client:
-        for n in range(100):
-            update = body(100 + n, {**BOB, "id": 60_000_000 + n})
-            assert (await client.post("/telegram", content=update)).status_code == 200
+        statuses = [
+            (
+                await client.post("/telegram", content=body(100 + n, {**BOB, "id": 6_000_000 + n}))
+            ).status_code
+            for n in range(150)
+        ]
+    assert set(statuses) == {200, 503}
+    assert statuses.count(200) <= BACKLOG + CONCURRENT_UPDATES
     stopping = time.monotonic()
     stop.set()
     await asyncio.wait_for(task, 5)
-    assert time.monotonic() - stopping < 1.0 + 0.5
+    assert time.monotonic() - stopping < 1.0 + 2.0
 
 
 async def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:

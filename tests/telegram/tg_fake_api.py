@@ -173,8 +173,12 @@ class FakeBotAPI:
     async def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         call = Call(method, params)
         self.calls.append(call)
-        if self.delay.get(method):
-            await asyncio.sleep(self.delay[method])
+        if self.delay.get(method):  # cut short when the server stops
+            async with self._changed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: self._closing), self.delay[method]
+                    )
         if self._failures.get(method):
             code, description, parameters = self._failures[method].pop(0)
             call.status = code
