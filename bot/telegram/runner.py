@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -172,6 +173,7 @@ class UpdatePump:
         self._idle = asyncio.Event()
         self._idle.set()
         self.fetching: asyncio.Task[None] | None = None
+        self.last_success = time.monotonic()  # of getUpdates (or of the start)
         self._notifying: set[asyncio.Task[None]] = set()
         self._workers = [asyncio.create_task(self._work(), name=f"worker-{n}")
                          for n in range(workers)]  # fmt: skip
@@ -180,6 +182,15 @@ class UpdatePump:
     def offset(self) -> int:
         """What getUpdates confirms: everything before the first update not yet started."""
         return self._waiting[0].update_id if self._waiting else self._next
+
+    @property
+    def polling(self) -> bool:
+        """The fetch task runs and getUpdates succeeded lately (a long poll returns at least
+        every `poll_timeout` seconds): what the heartbeat stands for."""
+        fetching = self.fetching
+        if fetching is None or fetching.done():
+            return False
+        return time.monotonic() - self.last_success < 2 * self.poll_timeout + 30
 
     @property
     def unfinished(self) -> int:
@@ -227,7 +238,7 @@ class UpdatePump:
                 log.warning("getUpdates: flood control, waiting %.0f s", delay)
                 await asyncio.sleep(delay)
                 continue
-            except TelegramError as error:
+            except Exception as error:  # 5xx, network, 409, or a reply that does not parse
                 failures += 1
                 delay = backoff(failures, self._first_backoff, self._max_backoff)
                 if isinstance(error, Conflict):
@@ -237,6 +248,7 @@ class UpdatePump:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
+            self.last_success = time.monotonic()
             await self._accept(updates)
 
     async def _accept(self, updates: tuple[Update, ...]) -> None:
@@ -316,8 +328,7 @@ async def _beat(pump: UpdatePump, path: Path, interval: float) -> None:
 
     try:
         while True:
-            fetching = pump.fetching
-            if is_ready(pump.application) and fetching is not None and not fetching.done():
+            if is_ready(pump.application) and pump.polling:
                 try:
                     await asyncio.to_thread(write_heartbeat, path)
                 except OSError as error:

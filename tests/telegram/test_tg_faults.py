@@ -146,6 +146,16 @@ async def test_a_revoked_token_ends_polling_and_the_health_check_fails(start: St
     assert not bot.harness.app.running
 
 
+async def test_a_getupdates_reply_that_does_not_parse_is_retried(start: Start) -> None:
+    bot = await start()
+    bot.server.fail_next("getUpdates", 200, "", raw="x")  # a JSON string, not an object
+    bot.server.fail_next("getUpdates", 200, "", raw=[1, 2])
+    await bot.harness.say("Is Denver a sanctuary city?")
+    reply = await bot.harness.reply()
+    assert reply.text.startswith("<b>Denver: sanctuary")
+    assert not bot.task.done()
+
+
 async def test_polling_that_ends_for_another_reason_is_an_error(
     start: Start, monkeypatch: pytest.MonkeyPatch
 ) -> None:

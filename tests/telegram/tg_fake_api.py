@@ -133,6 +133,8 @@ class FakeBotAPI:
         self.updates = [u for u in self.updates if u["update_id"] >= self.offset]
 
     def fail_next(self, method: str, code: int, description: str, **parameters: Any) -> None:
+        """The next call of `method` gets `code`; status 0 drops the connection instead, and
+        `raw=<value>` answers that JSON value as the whole body."""
         self._failures.setdefault(method, []).append((code, description, parameters))
 
     def sent(self, method: str | None = None, **where: Any) -> list[Call]:
@@ -170,7 +172,7 @@ class FakeBotAPI:
             self._changed.notify_all()
 
     # --- the Bot API -----------------------------------------------------------------
-    async def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    async def handle(self, method: str, params: dict[str, Any]) -> tuple[int, Any]:
         call = Call(method, params)
         self.calls.append(call)
         if self.delay.get(method):  # cut short when the server stops
@@ -183,6 +185,8 @@ class FakeBotAPI:
             code, description, parameters = self._failures[method].pop(0)
             call.status = code
             await self._notify()
+            if "raw" in parameters:
+                return code, parameters["raw"]
             body = {"ok": False, "error_code": code, "description": description}
             return code, body | ({"parameters": parameters} if parameters else {})
         problem = self._check(method, params)
@@ -280,6 +284,7 @@ class _Handler(tornado.web.RequestHandler):
             self.detach().close()
             return
         self.set_status(status)
-        self.write(payload)
+        self.set_header("Content-Type", "application/json")
+        self.write(json.dumps(payload))
 
     get = post
