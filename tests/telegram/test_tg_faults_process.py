@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -23,6 +24,7 @@ from tg_knowledge import write_knowledge
 from tg_updates import text_update
 
 from bot.cli import main
+from bot.logging_setup import setup_logging, teardown_logging
 from bot.telegram.health import check_heartbeat
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,3 +143,21 @@ def test_output_to_a_full_disk_is_one_line(tmp_path: Path, command: list[str]) -
     assert done.stderr == (
         "sanctuary-bot: error: cannot write the output (No space left on device)\n"
     )
+
+
+def test_an_uncaught_exception_is_logged_without_its_message() -> None:
+    stream = io.StringIO()
+    secret = "-".join(["Bartholomew", "asked"])  # not in the source lines a traceback shows
+    setup_logging("INFO", stream=stream)
+    try:
+        try:
+            raise ValueError(secret)
+        except ValueError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        teardown_logging()
+    logged = stream.getvalue()
+    assert "CRITICAL bot: Uncaught ValueError" in logged
+    assert "builtins.ValueError" in logged and "Traceback" in logged
+    assert secret not in logged
+    assert sys.excepthook is sys.__excepthook__
