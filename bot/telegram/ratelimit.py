@@ -77,8 +77,6 @@ class ChatRateLimiter(AIORateLimiter):
         self.retry_for = retry_for
         self._first_backoff = first_backoff
         self._max_backoff = max_backoff
-        self.retried = 0  # requests that failed at least once and were tried again
-        self.given_up = 0  # requests that failed after every retry
 
     def _chat_limiter(self, chat_id: int) -> AsyncLimiter:
         if len(self._chat_limiters) > 1024:  # forget chats that have been quiet
@@ -113,12 +111,9 @@ class ChatRateLimiter(AIORateLimiter):
                 else:
                     delay = backoff(attempt, self._first_backoff, self._max_backoff)
                 if time.monotonic() - started + delay > self.retry_for:
-                    self.given_up += 1
                     log.warning("%s failed after %d attempt(s): %s",
                                 endpoint, attempt, type(error).__name__)  # fmt: skip
                     raise
-                if attempt == 1:
-                    self.retried += 1
                 log.info("%s failed (%s); retry %d in %.1f s",
                          endpoint, type(error).__name__, attempt, delay)  # fmt: skip
                 await asyncio.sleep(delay)

@@ -60,7 +60,8 @@ async def main(application: App, settings: Settings, mode: dict[str, Any]) -> No
 
         await serve_webhook(application, stop, listen=mode["listen"], port=mode["port"],
                             url=mode["url"], secret=mode["secret"],
-                            stop_deadline=settings.stop_deadline)  # fmt: skip
+                            stop_deadline=settings.stop_deadline,
+                            max_age=settings.max_age)  # fmt: skip
     else:
         await serve_polling(application, stop, heartbeat=settings.health_file,
                             stop_deadline=settings.stop_deadline,

@@ -5,6 +5,9 @@ accepts an update only with the right `X-Telegram-Bot-Api-Secret-Token`, and
 `GET /healthz` and `HEAD /healthz` (200 when the knowledge base is loaded and the bot is
 running, else 503). Telegram may deliver an update twice (a retry after a slow answer): an
 update_id seen in the last `SEEN_SIZE` updates is acknowledged and not handled again.
+Updates are answered by the same bounded pump as in polling mode (bot.telegram.runner):
+while its backlog is full, or before the bot has started, an update gets 503 and Telegram
+delivers it again later.
 No access log is written: request lines carry addresses, not anything useful.
 """
 
@@ -29,7 +32,14 @@ from telegram.ext import Application
 
 from bot.telegram.app import ALLOWED_UPDATES
 from bot.telegram.health import is_ready
-from bot.telegram.runner import UpdatePump, start_application, stop_application, until_stopped
+from bot.telegram.runner import (
+    MAX_AGE,
+    STOP_DEADLINE,
+    UpdatePump,
+    start_application,
+    stop_application,
+    until_stopped,
+)
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
@@ -157,7 +167,8 @@ async def serve_webhook(
     port: int,
     url: str,
     secret: str,
-    stop_deadline: float = 20.0,
+    stop_deadline: float = STOP_DEADLINE,
+    max_age: float = MAX_AGE,
 ) -> None:
     """Run until `stop` is set: initialize, serve, set the webhook; on stop, answer what was
     acknowledged for at most `stop_deadline` seconds, then shut down."""
@@ -173,7 +184,7 @@ async def serve_webhook(
         bound = True
         if not await until_stopped(start_application(application), stop):
             return
-        pump = UpdatePump(application)
+        pump = UpdatePump(application, max_age=max_age)
         setting = application.bot.set_webhook(
             url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
         )

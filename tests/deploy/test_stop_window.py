@@ -27,14 +27,14 @@ def seconds(value: str) -> float:
 
 def test_the_systemd_unit_waits_longer_than_the_deadline() -> None:
     assert one("KillSignal") == "SIGTERM"
-    assert DEADLINE + SHUTDOWN_MARGIN <= seconds(one("TimeoutStopSec"))
+    assert seconds(one("TimeoutStopSec")) >= DEADLINE + SHUTDOWN_MARGIN
 
 
 def test_compose_waits_longer_than_the_deadline() -> None:
     compose = yaml.safe_load((REPO / "deploy" / "compose.yaml").read_text())
     bot = compose["x-bot"]
     assert bot["stop_signal"] == "SIGTERM"
-    assert DEADLINE + SHUTDOWN_MARGIN <= seconds(bot["stop_grace_period"])
+    assert seconds(bot["stop_grace_period"]) >= DEADLINE + SHUTDOWN_MARGIN
 
 
 def test_the_docs_state_the_same_numbers() -> None:
