@@ -49,10 +49,15 @@ class PollingStoppedError(RuntimeError):
 
 
 async def main(application: App, settings: Settings, mode: dict[str, Any]) -> None:
-    stop = asyncio.Event()
+    stop, hurry = asyncio.Event(), asyncio.Event()
+
+    def on_signal() -> None:
+        """The first SIGTERM or SIGINT stops; a second one cuts the stop deadline short."""
+        (hurry if stop.is_set() else stop).set()
+
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(sig, on_signal)
     if hasattr(signal, "SIGHUP"):
         loop.add_signal_handler(signal.SIGHUP, lambda: _reload_soon(application))
     if mode["webhook"]:
@@ -60,11 +65,11 @@ async def main(application: App, settings: Settings, mode: dict[str, Any]) -> No
 
         await serve_webhook(application, stop, listen=mode["listen"], port=mode["port"],
                             url=mode["url"], secret=mode["secret"],
-                            stop_deadline=settings.stop_deadline,
+                            stop_deadline=settings.stop_deadline, hurry=hurry,
                             max_age=settings.max_age)  # fmt: skip
     else:
         await serve_polling(application, stop, heartbeat=settings.health_file,
-                            stop_deadline=settings.stop_deadline,
+                            stop_deadline=settings.stop_deadline, hurry=hurry,
                             max_age=settings.max_age)  # fmt: skip
 
 
@@ -293,15 +298,18 @@ class UpdatePump:
             return False
         return (datetime.now(UTC) - message.date).total_seconds() > self.max_age
 
-    async def drain(self, deadline: float) -> None:
-        """Stop fetching at once; keep answering until nothing waits or `deadline` passes;
-        then cancel the workers and confirm what was started, leaving the rest unconfirmed."""
+    async def drain(self, deadline: float, hurry: asyncio.Event | None = None) -> None:
+        """Stop fetching at once; keep answering until nothing waits, `deadline` passes or
+        `hurry` is set; then cancel the workers and confirm what was started, leaving the
+        rest unconfirmed."""
         if self.fetching is not None and not self.fetching.done():
             self.fetching.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self.fetching
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._idle.wait(), deadline)
+        waits = {asyncio.create_task(event.wait()) for event in (self._idle, hurry) if event}
+        await asyncio.wait(waits, timeout=deadline, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in waits:
+            waiting.cancel()
         left = len(self._waiting) + len(self._running)
         offset = min((*self._running, self.offset), default=self.offset)
         for worker in self._workers:
@@ -348,6 +356,7 @@ async def serve_polling(
     heartbeat: Path | None = None,
     heartbeat_interval: float = 15.0,
     stop_deadline: float = STOP_DEADLINE,
+    hurry: asyncio.Event | None = None,
     max_age: float = MAX_AGE,
     workers: int = CONCURRENT_UPDATES,
 ) -> None:
@@ -374,7 +383,7 @@ async def serve_polling(
                 beating.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await beating
-            await pump.drain(stop_deadline)
+            await pump.drain(stop_deadline, hurry)
         if fetching.done() and not fetching.cancelled():
             error = fetching.exception()
             if isinstance(error, InvalidToken):

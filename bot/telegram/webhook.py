@@ -168,10 +168,11 @@ async def serve_webhook(
     url: str,
     secret: str,
     stop_deadline: float = STOP_DEADLINE,
+    hurry: asyncio.Event | None = None,
     max_age: float = MAX_AGE,
 ) -> None:
     """Run until `stop` is set: initialize, serve, set the webhook; on stop, answer what was
-    acknowledged for at most `stop_deadline` seconds, then shut down."""
+    acknowledged for at most `stop_deadline` seconds (until `hurry` is set), then shut down."""
     pump: UpdatePump | None = None
 
     def deliver(update: Update) -> bool:
@@ -196,7 +197,7 @@ async def serve_webhook(
         if bound:
             server.stop()
         if pump is not None:
-            await pump.drain(stop_deadline)
+            await pump.drain(stop_deadline, hurry)
         if bound:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(server.close_all_connections(), 1)

@@ -225,6 +225,21 @@ async def test_sigterm_with_a_backlog_stops_in_time_and_leaves_the_rest_to_teleg
     assert len(twice) <= 2  # at most the updates in flight when the deadline cut them
 
 
+async def test_a_second_signal_cuts_the_stop_deadline_short(start: Start) -> None:
+    hurry = asyncio.Event()
+    bot = await start(workers=2, stop_deadline=60.0, hurry=hurry)
+    bot.server.delay["sendMessage"] = 0.2
+    for n in range(50):
+        await bot.harness.say("Is Denver a sanctuary city?", user=user(n))
+    await bot.server.wait_until(lambda: len(bot.answered()) >= 2, within=10)
+    bot.stop.set()
+    await asyncio.sleep(0.3)
+    assert not bot.task.done()  # still answering within its 60 s
+    hurry.set()
+    await asyncio.wait_for(bot.task, 3)
+    assert len(bot.answered()) < 50
+
+
 async def test_a_late_question_is_answered_with_an_apology_for_the_delay(start: Start) -> None:
     bot = await start()
     await bot.harness.say("Is Denver a sanctuary city?", date=int(time.time()) - 120)
