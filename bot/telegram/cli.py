@@ -58,21 +58,16 @@ def run_command(args: argparse.Namespace) -> int:
     if args.webhook and not url.startswith(("https://", "http://")):
         return _fail("--webhook needs WEBHOOK_URL (or --url), the public https:// URL", 2)
 
-    from telegram.error import InvalidToken, TelegramError
-
     from bot.logging_setup import setup_logging
     from bot.telegram.app import build_application
     from bot.telegram.ratelimit import ChatRateLimiter
-    from bot.telegram.reload import KnowledgeService
-    from bot.telegram.runner import PollingStoppedError
-    from bot.telegram.runner import main as run_bot
-    from bot.telegram.webhook import ListenError
+    from bot.telegram.reload import LiveKnowledge
 
     secret = settings.webhook_secret or secrets.token_urlsafe(32)
     # Opt in to PTB's timedelta durations: otherwise every 429 (RetryAfter) warns.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     setup_logging(settings.log_level, secrets=(settings.token, secret))
-    knowledge = KnowledgeService(settings.knowledge_dir)
+    knowledge = LiveKnowledge(settings.knowledge_dir)
     result = knowledge.load_now()
     if not result.ok:
         for line in result.problems:
@@ -88,8 +83,19 @@ def run_command(args: argparse.Namespace) -> int:
     if args.webhook:
         mode.update(listen=args.listen or settings.webhook_listen,
                     port=args.port or settings.webhook_port, url=url, secret=secret)  # fmt: skip
-    # Every way out is one line on stderr and an exit status: 2 for what a restart cannot
-    # fix (the token), 1 for the rest, so that systemd or compose restarts the bot.
+    return _serve(application, settings, mode)
+
+
+def _serve(application: Any, settings: Settings, mode: dict[str, Any]) -> int:
+    """Run the bot until it stops. Every way out is one line on stderr and an exit status:
+    2 for what a restart cannot fix (the token), 1 for the rest, so that systemd or compose
+    restarts the bot."""
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.telegram.runner import PollingStoppedError
+    from bot.telegram.runner import main as run_bot
+    from bot.telegram.webhook import ListenError
+
     try:
         asyncio.run(run_bot(application, settings, mode))
     except InvalidToken:
@@ -101,7 +107,7 @@ def run_command(args: argparse.Namespace) -> int:
     except TelegramError as error:
         return _fail(f"cannot reach the Bot API ({type(error).__name__})", 1)
     except OSError as error:
-        doing = "listen for the webhook" if args.webhook else "reach the Bot API"
+        doing = "listen for the webhook" if mode["webhook"] else "reach the Bot API"
         return _fail(f"cannot {doing} ({type(error).__name__})", 1)
     except Exception as error:  # the log has the frames (without messages); stderr one line
         logging.getLogger(__name__).error("The bot stopped", exc_info=error)

@@ -29,14 +29,13 @@ from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
-from telegram.ext import Application
 
 from bot.settings import Settings
 from bot.telegram.app import ALLOWED_UPDATES, CONCURRENT_UPDATES
 from bot.telegram.ratelimit import backoff, retry_after_seconds
+from bot.telegram.services import BotApplication
 
 log = logging.getLogger(__name__)
-App = Application[Any, Any, Any, Any, Any, Any]
 POLL_TIMEOUT = 30  # seconds Telegram holds a getUpdates request open
 BACKLOG = 100  # fetched updates waiting for a worker, at most (getUpdates' own limit)
 STOP_DEADLINE = 20.0  # seconds to keep answering after SIGTERM (under the 30 s stop window)
@@ -48,7 +47,7 @@ class PollingStoppedError(RuntimeError):
     """Polling ended without being asked to: the process must exit non-zero."""
 
 
-async def main(application: App, settings: Settings, mode: dict[str, Any]) -> None:
+async def main(application: BotApplication, settings: Settings, mode: dict[str, Any]) -> None:
     stop, hurry = asyncio.Event(), asyncio.Event()
 
     def on_signal() -> None:
@@ -76,13 +75,13 @@ async def main(application: App, settings: Settings, mode: dict[str, Any]) -> No
 _pending: set[asyncio.Task[None]] = set()
 
 
-def _reload_soon(application: App) -> None:
+def _reload_soon(application: BotApplication) -> None:
     """SIGHUP: reload the knowledge base, and tell admins if the edit was rejected."""
     from bot.telegram.admin import notify_admins
     from bot.telegram.services import SERVICES_KEY
 
     async def reload() -> None:
-        service = application.bot_data[SERVICES_KEY].knowledge
+        service = application.bot_data[SERVICES_KEY].live
         previous = service.last_result
         await notify_admins(application, await service.reload(), previous)
 
@@ -108,7 +107,7 @@ async def until_stopped(work: Awaitable[Any], stop: asyncio.Event) -> bool:
     return True
 
 
-async def start_application(application: App) -> None:
+async def start_application(application: BotApplication) -> None:
     """initialize, post_init, start: what `async with application` and run_* do first."""
     await application.initialize()
     if application.post_init:
@@ -116,7 +115,7 @@ async def start_application(application: App) -> None:
     await application.start()
 
 
-async def stop_application(application: App, *, deadline: float | None = None) -> None:
+async def stop_application(application: BotApplication, *, deadline: float | None = None) -> None:
     """stop (finishing updates already taken, for at most `deadline` seconds), post_stop,
     shutdown, post_shutdown; a step that fails is logged in one line and the next still
     runs, so one failure never hides behind "This Application is still running"."""
@@ -125,7 +124,7 @@ async def stop_application(application: App, *, deadline: float | None = None) -
         if application.running:
             await asyncio.wait_for(application.stop(), deadline)
 
-    async def hook(callback: Callable[[App], Awaitable[None]] | None) -> None:
+    async def hook(callback: Callable[[BotApplication], Awaitable[None]] | None) -> None:
         if callback is not None:
             await callback(application)
 
@@ -157,7 +156,7 @@ class UpdatePump:
 
     def __init__(
         self,
-        application: App,
+        application: BotApplication,
         *,
         poll_timeout: float = POLL_TIMEOUT,
         workers: int = CONCURRENT_UPDATES,
@@ -349,7 +348,7 @@ async def _beat(pump: UpdatePump, path: Path, interval: float) -> None:
 
 
 async def serve_polling(
-    application: App,
+    application: BotApplication,
     stop: asyncio.Event,
     *,
     poll_timeout: float = POLL_TIMEOUT,

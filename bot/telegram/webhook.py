@@ -22,13 +22,11 @@ import logging
 import socket
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlsplit
 
 import tornado.httpserver
 import tornado.web
 from telegram import Update
-from telegram.ext import Application
 
 from bot.telegram.app import ALLOWED_UPDATES
 from bot.telegram.health import is_ready
@@ -40,12 +38,12 @@ from bot.telegram.runner import (
     stop_application,
     until_stopped,
 )
+from bot.telegram.services import BotApplication
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 MAX_BODY_BYTES = 1 << 20
 SEEN_SIZE = 1024  # recent update_ids remembered to drop a redelivered update
-App = Application[Any, Any, Any, Any, Any, Any]
 Deliver = Callable[[Update], bool]
 
 
@@ -75,7 +73,7 @@ class RecentIds:
 
 class _Base(tornado.web.RequestHandler):
     def initialize(
-        self, bot_application: App, secret: str, recent: RecentIds, deliver: Deliver
+        self, bot_application: BotApplication, secret: str, recent: RecentIds, deliver: Deliver
     ) -> None:
         self.bot_application = bot_application
         self.secret = secret
@@ -126,7 +124,7 @@ def webhook_path(url: str) -> str:
 
 
 def make_server(
-    application: App, path: str, secret: str, deliver: Deliver | None = None
+    application: BotApplication, path: str, secret: str, deliver: Deliver | None = None
 ) -> tornado.httpserver.HTTPServer:
     """The server; `deliver` takes each accepted update (default: the application's queue)."""
 
@@ -160,7 +158,7 @@ def bind(server: tornado.httpserver.HTTPServer, port: int, address: str) -> None
 
 
 async def serve_webhook(
-    application: App,
+    application: BotApplication,
     stop: asyncio.Event,
     *,
     listen: str,

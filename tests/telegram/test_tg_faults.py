@@ -31,7 +31,7 @@ from bot.telegram import admin, runner, send
 from bot.telegram.app import build_application
 from bot.telegram.health import check_heartbeat
 from bot.telegram.ratelimit import ChatRateLimiter
-from bot.telegram.reload import KnowledgeService, ReloadResult
+from bot.telegram.reload import LiveKnowledge, ReloadResult
 from bot.telegram.runner import serve_polling
 from bot.telegram.send import MAX_PARTS
 
@@ -72,7 +72,7 @@ async def start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
         if server is None:
             server = await FakeBotAPI(TOKEN).start()
             stack.push_async_callback(server.stop)
-        knowledge = KnowledgeService(directory, make_engine=FakeEngine)
+        knowledge = LiveKnowledge(directory, make_engine=FakeEngine)
         assert knowledge.load_now().ok
         flood = FloodLimits(messages=50, window=10)
         settings = Settings(token=TOKEN, api_base_url=server.base_url, knowledge_dir=directory,
@@ -281,7 +281,7 @@ async def test_a_huge_answer_is_split_off_the_event_loop_and_capped(
     start: Start, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bot = await start()
-    engine = bot.harness.knowledge.engine
+    engine = bot.harness.live.engine
     normal = engine.answer("Is Denver a sanctuary city?", "en")
     huge = dataclasses.replace(normal, details=("lorem ipsum dolor sit amet " * 40_000,))
     engine.answer = lambda *args, **kwargs: huge
