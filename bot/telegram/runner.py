@@ -180,6 +180,7 @@ class UpdatePump:
         self.fetching: asyncio.Task[None] | None = None
         self.last_success = time.monotonic()  # of getUpdates (or of the start)
         self._notifying: set[asyncio.Task[None]] = set()
+        self._stopping = False
         self._workers = [asyncio.create_task(self._work(), name=f"worker-{n}")
                          for n in range(workers)]  # fmt: skip
 
@@ -203,8 +204,8 @@ class UpdatePump:
 
     def offer(self, update: Update) -> bool:
         """Take an update from the webhook; False when the backlog is full (the server then
-        answers 503 and Telegram delivers it again later)."""
-        if len(self._waiting) >= BACKLOG:
+        answers 503 and Telegram delivers it again later), or once stopping has begun."""
+        if self._stopping or len(self._waiting) >= BACKLOG:
             return False
         self._waiting.append(update)
         self._idle.clear()
@@ -301,6 +302,7 @@ class UpdatePump:
         """Stop fetching at once; keep answering until nothing waits, `deadline` passes or
         `hurry` is set; then cancel the workers and confirm what was started, leaving the
         rest unconfirmed."""
+        self._stopping = True
         if self.fetching is not None and not self.fetching.done():
             self.fetching.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
