@@ -8,9 +8,10 @@ runs the real `sanctuary-bot run` process against it, with its production settin
 It prints:
 - questions lost per second of outage: 1,000 questions queued, the API down for a few
   seconds (connections refused and cut) while the bot works through them (goal: 0);
-- shutdown time with 1,000 and 5,000 questions queued: SIGTERM a few seconds into the
-  backlog; how long the process takes to exit, how many it answered, how many it left
-  unconfirmed at Telegram for the next process, and how many it confirmed without
+- shutdown time with 1,000 and 5,000 questions queued, and with 1,000 while every
+  sendMessage takes 12 s (so that the 20 s stop deadline ends it): SIGTERM a few seconds
+  into the backlog; how long the process takes to exit, how many it answered, how many it
+  left unconfirmed at Telegram for the next process, and how many it confirmed without
   answering (lost; goal 0);
 - peak RSS of the bot process in the first minute of a burst of 50,000 questions from
   50,000 different chats (the backlog stays at Telegram, not in the bot's memory).
@@ -127,13 +128,16 @@ async def outage(seconds: float, queued: int, workdir: Path) -> dict[str, Any]:
         await api.stop()
 
 
-async def shutdown(queued: int, workdir: Path) -> dict[str, Any]:
+async def shutdown(queued: int, workdir: Path, slow: float = 0.0) -> dict[str, Any]:
+    """SIGTERM with `queued` questions at the API; `slow`: seconds each sendMessage takes
+    from then on (a slow API, so that the stop deadline is what ends the process)."""
     api = await FakeBotAPI(TOKEN).start()
     bot = Bot(api, workdir)
     try:
         await bot.start()
         chats = await push_questions(api, queued)
         await api.wait_until(lambda: len(answered(api)) >= 60, within=60)
+        api.delay["sendMessage"] = slow
         took, code = await bot.stop()
     finally:
         if bot.process is not None and bot.process.returncode is None:
@@ -141,7 +145,7 @@ async def shutdown(queued: int, workdir: Path) -> dict[str, Any]:
         await api.stop()
     done = answered(api)
     confirmed = [update_id for update_id in chats if update_id < api.offset]
-    return {"queued": queued, "exit_s": round(took, 1), "exit_status": code,
+    return {"queued": queued, "slow_send_s": slow, "exit_s": round(took, 1), "exit_status": code,
             "answered": len(done), "left_at_telegram": queued - len(confirmed),
             "confirmed_unanswered": sum(chats[u] not in done for u in confirmed)}  # fmt: skip
 
@@ -175,6 +179,8 @@ async def run(quick: bool) -> None:
         print("SIGTERM with a backlog (stop deadline 20 s, stop window 30 s):")
         for queued in (300,) if quick else (1000, 5000):
             print("  ", await shutdown(queued, workdir))
+        if not quick:
+            print("  ", await shutdown(1000, workdir, slow=12.0))
         print("Burst from distinct chats:")
         print("  ", await burst(5000 if quick else 50_000, 20 if quick else 60, workdir))
         problems = [line for line in (workdir / "bot.log").read_text().splitlines()
