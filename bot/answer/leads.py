@@ -295,7 +295,7 @@ def pick(
     best = ranked[0]
     if reading.aspect == Aspect.COURTS:
         newest = max(ranked, key=lambda item: item.date)
-        if newest.date > best.date and not newest.is_remark:
+        if newest.date > best.date and not newest.is_remark and _overlap(newest, words):
             return Picked(best, newest, "latest")  # "was Chicago sued?": and how it ended
     if len(ranked) > 1 and subject in FIGURE_ASPECTS and _disagree(best, ranked[1]):
         tied = _rank(best, reading, words)[:7] == _rank(ranked[1], reading, words)[:7]
@@ -368,7 +368,9 @@ def quote_lead(item: Item, quote: Quote, sources: Mapping[str, Source], language
         key, date = ("said.day" if item.date.day else "said.month"), item.date.human(language)
     inferred = f" {lookup(LEAD_PHRASES, 'inferred', language)}" if item.date_inferred else ""
     headline = lookup(LEAD_PHRASES, key, language, date=date, inferred=inferred, **fields)
-    words = f"“{quote.text}” {lookup(LEAD_PHRASES, 'source', language, outlet=outlet)}"
+    words = f"“{quote.text}”"
+    if not item.reported:  # a reported remark names its outlet in the headline
+        words = f"{words} {lookup(LEAD_PHRASES, 'source', language, outlet=outlet)}"
     return Lead(headline, (words,), (item.source,), (item.date,), (quote,))
 
 
