@@ -134,7 +134,7 @@ def test_a_count_must_be_of_what_was_asked() -> None:
 
 def test_a_court_case_comes_with_its_latest_development() -> None:
     filed = fact("The Justice Department sued the city.", PartialDate(2025, 2), "wire-2017")
-    ruled = fact("A judge dismissed the lawsuit.", PartialDate(2025, 7))
+    ruled = fact("A judge dismissed the department's case.", PartialDate(2025, 7))
     found = leads.pick(
         leads.items(place(filed, ruled), "en"),
         AspectReading(Aspect.COURTS),
@@ -145,6 +145,14 @@ def test_a_court_case_comes_with_its_latest_development() -> None:
     assert found.second is not None and found.second.text == ruled.text.en
     lead = leads.lead(found, SOURCES, "en")
     assert lead.paragraphs[0].startswith("The latest in my sources: July 2025: A judge")
+    # A newer ruling that shares no word with the question is another case: not added.
+    other = fact("A judge blocked the grant conditions.", PartialDate(2025, 8))
+    alone = leads.pick(
+        leads.items(place(filed, other), "en"),
+        AspectReading(Aspect.COURTS),
+        leads.question_words("did the justice department sue springtown"),
+    )
+    assert alone is not None and alone.second is None
 
 
 def test_a_fact_line_carries_its_date_first_and_its_source() -> None:
