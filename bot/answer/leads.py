@@ -19,6 +19,7 @@ from bot.answer.model import Answer, SourceRef
 from bot.answer.phrases import ASPECT_MISSING, ASPECT_NAMES, join_names, lookup
 from bot.knowledge.model import (
     Aspect,
+    EventKind,
     FederalListing,
     Jurisdiction,
     Localized,
@@ -33,6 +34,12 @@ from bot.understanding.roles import TITLE_WORDS, Role
 from bot.understanding.text import fold, strip_accents
 from bot.understanding.vocabulary import FUNCTION_WORDS
 
+# The kinds of timeline event that are what an aspect asks about (its own events first).
+KINDS: dict[Aspect, frozenset[EventKind]] = {
+    Aspect.LAWS: frozenset({EventKind.LAW, EventKind.EXECUTIVE_ORDER, EventKind.POLICY_CHANGE}),
+    Aspect.COURTS: frozenset({EventKind.LAWSUIT, EventKind.RULING}),
+    Aspect.FEDERAL_LIST: frozenset({EventKind.FEDERAL_LISTING, EventKind.FEDERAL_REMOVAL}),
+}
 DOJ_LIST = "doj-2025-08-05-list"  # the Justice Department's list of 5 August 2025
 FORMS = frozenset({Aspect.WHEN, Aspect.WHO, Aspect.SAID})  # question forms, not subjects
 FIGURE_ASPECTS = frozenset({Aspect.MONEY, Aspect.NUMBERS})  # two sources, two figures: both
@@ -46,7 +53,6 @@ FIGURES_IN_TEXT: dict[Aspect, re.Pattern[str]] = {
     ),
 }
 OPENING_CHARS = 60  # a text that names its date this early already opens with it
-ENOUGH_SHARED = 2  # sharing more words with the question than this is no better
 MIN_STEM, MAX_ENDING = 3, 3  # "sue"/"sued": a word and its forms share all but a last letter
 # Words of the cues themselves ("how many", "days"): what is counted is in the other words.
 CUE_WORDS = frozenset(w for cues in CONTENT_CUES.values() for cue in cues for w in cue.split())
@@ -102,6 +108,7 @@ class Item:
     reported: bool = False  # the date is the source's, not the item's own
     quote: Quote | None = None
     event: bool = False  # a timeline event (not a 2017 fact)
+    kind: EventKind | None = None  # an event's kind: a law, a ruling, a listing…
 
     @cached_property
     def folded(self) -> str:
@@ -169,6 +176,7 @@ def _items(j: Jurisdiction, language: str) -> list[Item]:
             frozenset(e.aspects),
             e.date_inferred,
             event=True,
+            kind=e.kind,
         )
         for e in j.events
     ]
@@ -269,9 +277,10 @@ def _rank(item: Item, reading: AspectReading, words: frozenset[str]) -> tuple[ob
         subject in item.aspects,
         _is_about(item, subject),  # what a person said about the subject, first
         reading.aspect in item.aspects,
+        item.kind in KINDS.get(subject, ()),  # a law for "when did Texas ban…", not a ruling
         not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
         item.quote is not None,  # and the words themselves before a report of them
-        min(shared, ENOUGH_SHARED),
+        shared,
         not item.reported,
         tuple(-part for part in date) if reading.aspect == Aspect.WHEN else date,
         item.event,  # the timeline's wording before the 2017 fact's
@@ -293,15 +302,20 @@ def pick(
     if not ranked:
         return None
     best = ranked[0]
-    if reading.aspect == Aspect.COURTS:
-        newest = max(ranked, key=lambda item: item.date)
-        if newest.date > best.date and not newest.is_remark and _overlap(newest, words):
-            return Picked(best, newest, "latest")  # "was Chicago sued?": and how it ended
+    if reading.aspect == Aspect.COURTS and (newest := _latest(ranked, words)).date > best.date:
+        return Picked(best, newest, "latest")
     if len(ranked) > 1 and subject in FIGURE_ASPECTS and _disagree(best, ranked[1]):
-        tied = _rank(best, reading, words)[:7] == _rank(ranked[1], reading, words)[:7]
-        if tied:
+        tied = _rank(best, reading, words)[:-2] == _rank(ranked[1], reading, words)[:-2]
+        if tied:  # the same standing but for the date: two sources, two figures
             return Picked(best, ranked[1], "also")
     return Picked(best)
+
+
+def _latest(ranked: list[Item], words: frozenset[str]) -> Item:
+    """ "Was Chicago sued?": and how it ended — the newest item of the same story (sharing
+    words with the question; a remark is no development)."""
+    story = [item for item in ranked if _overlap(item, words) and not item.is_remark]
+    return max(story, key=lambda item: item.date, default=ranked[0])
 
 
 def _disagree(first: Item, second: Item) -> bool:
