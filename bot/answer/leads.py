@@ -201,7 +201,7 @@ def question_words(folded: str, place_words: Iterable[str] = ()) -> frozenset[st
     return frozenset(
         w
         for w in folded.split()
-        if w not in FUNCTION_WORDS and w not in ignored and len(w) >= MIN_STEM
+        if w not in FUNCTION_WORDS and w not in ignored and (len(w) >= MIN_STEM or w.isdigit())
     )
 
 

@@ -81,7 +81,9 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "statute", "act", "resolution", "policy", "sb 4", "sb4", "sb 54", "trust act", "ley",
         "leyes", "ordenanza", "orden ejecutiva", "decreto", "proyecto de ley", "politica",
         "ban", "bans", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "city code",
-        "prohibio", "prohibir", "prohibe", "prohibieron", "codigo",
+        "prohibio", "prohibir", "prohibe", "prohibieron", "codigo", "become a sanctuary",
+        "become sanctuary", "became a sanctuary", "declare sanctuary", "declared sanctuary",
+        "declared itself", "se declaro", "se volvio santuario", "se hizo santuario",
     ),
 }  # fmt: skip
 _PADDED_CUES = {aspect: tuple(f" {cue} " for cue in cues) for aspect, cues in CONTENT_CUES.items()}
