@@ -25,7 +25,8 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "doj list", "justice department list", "department of justice list", "the list",
         "on the list", "sanctuary list", "federal list", "dhs list", "list of sanctuary",
         "sanctuary jurisdictions list", "removed from the list", "sanctuary cities list",
-        "sanctuary city list", "en la lista", "lista del departamento de justicia",
+        "sanctuary city list", "trumps list", "trump list", "trump s list", "on a list",
+        "on any list", "en la lista", "lista del departamento de justicia", "lista de trump",
         "lista federal", "lista de santuarios", "la lista",
     ),
     Aspect.FEDERAL_FUNDING: (
@@ -89,10 +90,10 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
 _PADDED_CUES = {aspect: tuple(f" {cue} " for cue in cues) for aspect, cues in CONTENT_CUES.items()}
 # Question forms: they lead with a date, a name or a quote, about the content if any.
 WHEN = re.compile(
-    r"\b(when|since when|what year|what date|desde cuando|cuando|en que ano|que fecha)\b"
+    r"\b(when|wen|whn|since when|what year|what date|desde cuando|cuando|en que ano|que fecha)\b"
 )
 SAID = re.compile(r"\b(say|said|says|saying|quote|quotes|dijo|dicen|dice|declaro|cita|citas)\b")
-WHO = re.compile(r"\b(who|quien|quienes)\b")
+WHO = re.compile(r"\b(who|whos|quien|quienes)\b")
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily another word
 FUZZY_CUTOFF = 85  # one wrong letter in eight, two swapped in seven, one missing in six

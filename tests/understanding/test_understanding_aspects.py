@@ -92,3 +92,9 @@ def test_subject_is_the_content_of_a_question_form() -> None:
     assert AspectReading(Aspect.WHEN, Aspect.LAWS).subject == Aspect.LAWS
     assert AspectReading(Aspect.WHEN).subject == Aspect.WHEN
     assert AspectReading(Aspect.MONEY).subject == Aspect.MONEY
+
+
+def test_phone_typed_question_forms() -> None:
+    assert read("wen did denver pass its law") == AspectReading(Aspect.WHEN, Aspect.LAWS)
+    assert read("whos the police chief in seattle") == AspectReading(Aspect.WHO, Aspect.POLICE)
+    assert read("is NYC on trumps list") == AspectReading(Aspect.FEDERAL_LIST)
