@@ -81,6 +81,7 @@ LEAD_PHRASES: dict[str, Localized] = {
     "person": Localized("{person}", "a {person}"),
     "role": Localized("the {role} of {place}", "a {role} de {place}"),  # ROLE_NAMES: "ningún …"
     "also": Localized("Another source gives a different figure:", "Otra fuente da otra cifra:"),
+    "also_date": Localized("Another source gives a different date:", "Otra fuente da otra fecha:"),
     "not_listed": Localized(
         "The US Justice Department's list of sanctuary jurisdictions of {date} does not name "
         "{place}.",
@@ -233,7 +234,8 @@ def _word_index(text: str) -> dict[str, frozenset[str]]:
 def _same_word(one: str, other: str) -> bool:
     """The same word in another form: "sue"/"sued", "demando"/"demandaron", "ask"/"asking"."""
     short, long = sorted((one, other), key=len)
-    if len(long) - len(short) > MAX_ENDING or len(short) < MIN_STEM:
+    ending = MAX_ENDING if len(short) > MIN_STEM else 1  # "sue"/"sued", not "its"/"itself"
+    if len(long) - len(short) > ending or len(short) < MIN_STEM:
         return one == other
     return long.startswith(short[: max(MIN_STEM, len(short) - 1)])
 
@@ -304,11 +306,25 @@ def pick(
     best = ranked[0]
     if reading.aspect == Aspect.COURTS and (newest := _latest(ranked, words)).date > best.date:
         return Picked(best, newest, "latest")
-    if len(ranked) > 1 and subject in FIGURE_ASPECTS and _disagree(best, ranked[1]):
-        tied = _rank(best, reading, words)[:-2] == _rank(ranked[1], reading, words)[:-2]
-        if tied:  # the same standing but for the date: two sources, two figures
-            return Picked(best, ranked[1], "also")
-    return Picked(best)
+    joiner = _another_source(ranked, reading, words)
+    return Picked(best, ranked[1], joiner) if joiner else Picked(best)
+
+
+def _another_source(ranked: list[Item], reading: AspectReading, words: frozenset[str]) -> str:
+    """Two sources that disagree on the same thing — two figures, or two dates for a
+    "when" — are both given: the joiner for the second, or "" when they agree."""
+    if len(ranked) < 2:
+        return ""
+    best, second = ranked[:2]
+    tied = _rank(best, reading, words)[:-2] == _rank(second, reading, words)[:-2]
+    if not tied or best.source == second.source:
+        return ""  # ranked apart but for the date: the same standing
+    if reading.subject in FIGURE_ASPECTS and _disagree(best, second):
+        return "also"
+    dated = Aspect.WHEN in best.aspects and Aspect.WHEN in second.aspects
+    if reading.aspect == Aspect.WHEN and dated and best.date != second.date:
+        return "also_date"
+    return ""
 
 
 def _latest(ranked: list[Item], words: frozenset[str]) -> Item:

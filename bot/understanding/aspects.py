@@ -84,7 +84,8 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "ban", "bans", "banned", "prohibit", "prohibited", "outlaw", "outlawed", "city code",
         "prohibio", "prohibir", "prohibe", "prohibieron", "codigo", "become a sanctuary",
         "become sanctuary", "became a sanctuary", "declare sanctuary", "declared sanctuary",
-        "declared itself", "se declaro", "se volvio santuario", "se hizo santuario",
+        "declared itself", "declare itself", "declare a sanctuary", "declared a sanctuary",
+        "se declaro", "se volvio santuario", "se hizo santuario",
     ),
 }  # fmt: skip
 _PADDED_CUES = {aspect: tuple(f" {cue} " for cue in cues) for aspect, cues in CONTENT_CUES.items()}

@@ -229,3 +229,23 @@ def test_ask_json_carries_the_aspect(engine: Engine) -> None:
     assert to_json(engine.answer("how much did chicago set aside"))["aspect"] == "money"
     assert to_json(engine.answer("when did kenney sign the order"))["aspect"] == "when"
     assert to_json(engine.answer("Is Denver a sanctuary city?"))["aspect"] is None
+
+
+def test_two_sources_with_two_dates_for_when_are_both_given() -> None:
+    tags = (Aspect.LAWS, Aspect.WHEN)
+    one = fact("The council declared the city a sanctuary.", PartialDate(2017, 3), aspects=tags)
+    other = fact(
+        "The council declared the city a sanctuary.", PartialDate(2017, 5), "wire-2017",
+        aspects=tags,
+    )  # fmt: skip
+    words = leads.question_words("when did springtown declare sanctuary")
+    found = leads.pick(leads.items(place(one, other), "en"), AspectReading(Aspect.WHEN), words)
+    assert found is not None and found.joiner == "also_date"
+    assert (found.best.date, found.second and found.second.date) == (
+        PartialDate(2017, 3),
+        PartialDate(2017, 5),
+    )
+    # One source giving two dates is not two sources disagreeing.
+    again = fact("The council declared the city a sanctuary.", PartialDate(2017, 5), aspects=tags)
+    alone = leads.pick(leads.items(place(one, again), "en"), AspectReading(Aspect.WHEN), words)
+    assert alone is not None and alone.second is None
