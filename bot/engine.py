@@ -214,7 +214,9 @@ class Engine:
         city = self._same_name_city(first)
         if q.cues.role in CITY_ROLES and city is not None and city.id not in mention.jurisdictions:
             return replace(mention, jurisdictions=(city.id, *mention.jurisdictions))
-        if q.aspect is None or len(mention.jurisdictions) < 2 or q.cues.wants_state:
+        if q.aspect is None or q.aspect.subject in leads.FORMS or len(mention.jurisdictions) < 2:
+            return mention  # "who is the mayor of New York?": the city, as before
+        if q.cues.wants_state or q.cues.role in CITY_ROLES:
             return mention
         words = leads.question_words(fold(q.text))
         ids = sorted(

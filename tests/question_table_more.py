@@ -864,8 +864,6 @@ CASES = [
     ("que hago si la migra llega a mi casa", "topic", (), "es", "what-to-do"),
     ("¿Qué hago si la migra llega a mi casa?", "topic", (), "es", "what-to-do"),
     ("la policia de los angeles pregunta el estatus", "answer", ("los-angeles",), "es", None),
-    # ...and what must not change: Spanish "la", Racine the city, words that are words.
+    # ...and what must not change: Spanish "la" (Racine and Santa Ana: the held-out table).
     ("¿la ciudad de Denver es santuario?", "answer", ("denver",), "es", None),
-    ("Is Racine a sanctuary city?", "not_covered", ("?Racine",), "en", None),
-    ("es santa ana california santuario", "not_covered", ("?Santa Ana",), "es", None),
 ]
