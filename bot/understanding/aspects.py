@@ -88,7 +88,14 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "se declaro", "se volvio santuario", "se hizo santuario",
     ),
 }  # fmt: skip
-_PADDED_CUES = {aspect: tuple(f" {cue} " for cue in cues) for aspect, cues in CONTENT_CUES.items()}
+# Per aspect, its one-word cues (a set lookup) and its phrases (padded for whole words).
+_WORD_CUES = {
+    aspect: frozenset(cue for cue in cues if " " not in cue)
+    for aspect, cues in CONTENT_CUES.items()
+}
+_PHRASE_CUES = {
+    aspect: tuple(f" {cue} " for cue in cues if " " in cue) for aspect, cues in CONTENT_CUES.items()
+}
 # Question forms: they lead with a date, a name or a quote, about the content if any.
 WHEN = re.compile(
     r"\b(when|wen|whn|since when|what year|what date|desde cuando|cuando|en que ano|que fecha)\b"
@@ -97,6 +104,7 @@ SAID = re.compile(r"\b(say|said|says|saying|quote|quotes|dijo|dicen|dice|declaro
 WHO = re.compile(r"\b(who|whos|quien|quienes)\b")
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily another word
+MAX_TYPO_WORDS = 40  # typos are looked for in the first words only: a long message stays fast
 FUZZY_CUTOFF = 85  # one wrong letter in eight, two swapped in seven, one missing in six
 
 
@@ -133,7 +141,7 @@ def _typo_aspects(folded: str) -> set[Aspect]:
     """Aspects whose one-word cue a misspelt word of the question stands for."""
     found: set[Aspect] = set()
     known = lexicon()
-    for word in folded.split():
+    for word in folded.split()[:MAX_TYPO_WORDS]:
         if len(word) < FUZZY_MIN_LENGTH or word in known or word in STOPWORDS:
             continue  # a common word is what it says, not a typo
         choices = _one_word_cues().get((len(word), word[0]))
@@ -149,9 +157,9 @@ def _typo_aspects(folded: str) -> set[Aspect]:
 
 def content_aspect(folded: str) -> Aspect | None:
     """The most specific content aspect whose cue (or a typo of it) the question holds."""
-    padded = f" {folded} "
-    for aspect, cues in _PADDED_CUES.items():
-        if any(cue in padded for cue in cues):
+    padded, words = f" {folded} ", set(folded.split())
+    for aspect, phrases in _PHRASE_CUES.items():
+        if not words.isdisjoint(_WORD_CUES[aspect]) or any(p in padded for p in phrases):
             return aspect
     typos = _typo_aspects(folded)
     return next((aspect for aspect in CONTENT_CUES if aspect in typos), None)

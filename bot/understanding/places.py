@@ -53,6 +53,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "rikers island": ("new-york-city",),
     "rikers": ("new-york-city",),
 }
+_AREA_WORDS = frozenset(area.split()[0] for area in AREAS)
 
 
 # Minimum fuzz.ratio for a typo of 5 letters, of 6-7 and of 8 or more: tuned on the three
@@ -238,7 +239,9 @@ class PlaceIndex:
     def _areas(self, tokens: list[Token], used: list[bool]) -> list[PlaceMention]:
         """Regions and landmarks ("the Bay Area", "Rikers"): each covered place they hold."""
         words = [t.norm for t in tokens]
-        found = []
+        found: list[PlaceMention] = []
+        if _AREA_WORDS.isdisjoint(words):
+            return found
         for area, ids in AREAS.items():
             size = len(area.split())
             for start in range(len(words) - size + 1):
