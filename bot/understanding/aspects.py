@@ -88,14 +88,18 @@ CONTENT_CUES: dict[Aspect, tuple[str, ...]] = {
         "se declaro", "se volvio santuario", "se hizo santuario",
     ),
 }  # fmt: skip
-# Per aspect, its one-word cues (a set lookup) and its phrases (padded for whole words).
-_WORD_CUES = {
-    aspect: frozenset(cue for cue in cues if " " not in cue)
-    for aspect, cues in CONTENT_CUES.items()
+# Every cue's aspects: one-word cues by word, phrases found by one regular expression (a
+# lookahead, so that overlapping phrases are all seen).
+_CUE_ASPECTS: dict[str, frozenset[Aspect]] = {
+    cue: frozenset(a for a, cues in CONTENT_CUES.items() if cue in cues)
+    for cues in CONTENT_CUES.values()
+    for cue in cues
 }
-_PHRASE_CUES = {
-    aspect: tuple(f" {cue} " for cue in cues if " " in cue) for aspect, cues in CONTENT_CUES.items()
-}
+_PHRASES = re.compile(
+    "(?= ("
+    + "|".join(re.escape(c) for c in sorted(_CUE_ASPECTS, key=len, reverse=True) if " " in c)
+    + ") )"
+)
 # Question forms: they lead with a date, a name or a quote, about the content if any.
 WHEN = re.compile(
     r"\b(when|wen|whn|since when|what year|what date|desde cuando|cuando|en que ano|que fecha)\b"
@@ -157,10 +161,11 @@ def _typo_aspects(folded: str) -> set[Aspect]:
 
 def content_aspect(folded: str) -> Aspect | None:
     """The most specific content aspect whose cue (or a typo of it) the question holds."""
-    padded, words = f" {folded} ", set(folded.split())
-    for aspect, phrases in _PHRASE_CUES.items():
-        if not words.isdisjoint(_WORD_CUES[aspect]) or any(p in padded for p in phrases):
-            return aspect
+    found: set[Aspect] = set()
+    for cue in (*folded.split(), *(m.group(1) for m in _PHRASES.finditer(f" {folded} "))):
+        found |= _CUE_ASPECTS.get(cue, frozenset())
+    if found:
+        return next(aspect for aspect in CONTENT_CUES if aspect in found)
     typos = _typo_aspects(folded)
     return next((aspect for aspect in CONTENT_CUES if aspect in typos), None)
 
