@@ -360,9 +360,11 @@ def _reports(item: Item, speaker: str) -> bool:
     return item.quote is None and item.is_remark and speaker in item.text
 
 
+@lru_cache(maxsize=1024)
 def _holds(title: str, role: Role) -> bool:
     """Whether a title ("Chief of the Los Angeles Police Department") is of the role."""
-    return any(word in fold(title) for word in TITLE_WORDS[role])
+    folded = fold(title)
+    return any(word in folded for word in TITLE_WORDS[role])
 
 
 def opens_with_date(text: str, date: PartialDate) -> bool:
