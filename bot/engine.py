@@ -218,7 +218,7 @@ class Engine:
             return mention  # "who is the mayor of New York?": the city, as before
         if q.cues.wants_state or q.cues.role in CITY_ROLES:
             return mention
-        words = leads.question_words(fold(q.text))
+        words = leads.question_words(q.aspect.folded)
         ids = sorted(
             mention.jurisdictions,
             key=lambda i: leads.fit(self.knowledge.jurisdictions[i], q.aspect, words, q.language),
@@ -280,7 +280,7 @@ class Engine:
         if reading is None:
             return card
         lang = q.language
-        words = leads.question_words(fold(q.text), (j.name, *j.aliases))
+        words = leads.question_words(reading.folded, (j.name, *j.aliases))
         found = leads.place_lead(
             j, reading, words, self.knowledge.sources, lang, speaker=speaker, role=q.cues.role
         ) or self._not_listed(j, reading, lang)

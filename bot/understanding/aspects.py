@@ -10,7 +10,7 @@ and `said` combine with a content aspect: "when did Kenney sign the executive or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -119,6 +119,7 @@ class AspectReading:
 
     aspect: Aspect
     content: Aspect | None = None
+    folded: str = field(default="", compare=False)  # the question, folded: its words
 
     @property
     def subject(self) -> Aspect:
@@ -175,6 +176,11 @@ def read_aspect(folded: str, *, names_person: bool = False) -> AspectReading | N
 
     `names_person`: the question names an official ("what did racine say", "kenney").
     """
+    reading = _reading(folded, names_person)
+    return replace(reading, folded=folded) if reading else None
+
+
+def _reading(folded: str, names_person: bool) -> AspectReading | None:
     content = content_aspect(folded)
     if WHEN.search(folded):
         return AspectReading(Aspect.WHEN, content)
