@@ -242,8 +242,12 @@ def _same_word(one: str, other: str) -> bool:
 
 def _overlap(item: Item, words: frozenset[str]) -> int:
     """How many of the question's words the item's text holds, in any form."""
-    index = _word_index(item.text)
-    return sum(any(_same_word(word, other) for other in index.get(word[:3], ())) for word in words)
+    return sum(_holds_word(item.text, word) for word in words)
+
+
+@lru_cache(maxsize=65536)
+def _holds_word(text: str, word: str) -> bool:
+    return any(_same_word(word, other) for other in _word_index(text).get(word[:3], ()))
 
 
 def _pool(candidates: list[Item], reading: AspectReading) -> list[Item]:
