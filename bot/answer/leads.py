@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from bot.answer.model import Answer, SourceRef
 from bot.answer.phrases import ASPECT_MISSING, ASPECT_NAMES, join_names, lookup
@@ -111,15 +111,6 @@ class Item:
     event: bool = False  # a timeline event (not a 2017 fact)
     kind: EventKind | None = None  # an event's kind: a law, a ruling, a listing…
 
-    @cached_property
-    def folded(self) -> str:
-        return fold(self.text)
-
-    @cached_property
-    def plain(self) -> str:
-        """Lower case without accents, figures and signs kept ("$1 million", "1,5 millones")."""
-        return strip_accents(self.text.casefold())
-
     @property
     def is_remark(self) -> bool:
         """A quote, or a fact or event that reports what someone said."""
@@ -215,11 +206,17 @@ def _is_about(item: Item, subject: Aspect) -> bool:
     """Tagged with the subject; an untagged item (older data) by a cue word in its text."""
     if item.aspects:
         return subject in item.aspects
+    return _text_is_about(item.text, subject)
+
+
+@lru_cache(maxsize=16384)
+def _text_is_about(text: str, subject: Aspect) -> bool:
+    """An untagged text states a sum or a count, or holds one of the aspect's cue words."""
     pattern = FIGURES_IN_TEXT.get(subject)
-    if pattern is not None and pattern.search(item.plain):
+    if pattern is not None and pattern.search(strip_accents(text.casefold())):
         return True
-    text = f" {item.folded} "
-    return any(f" {cue} " in text for cue in CONTENT_CUES.get(subject, ()))
+    padded = f" {fold(text)} "
+    return any(f" {cue} " in padded for cue in CONTENT_CUES.get(subject, ()))
 
 
 @lru_cache(maxsize=4096)
