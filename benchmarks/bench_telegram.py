@@ -38,7 +38,7 @@ from bot.knowledge.paths import default_knowledge_dir  # noqa: E402
 from bot.settings import FloodLimits, Settings  # noqa: E402
 from bot.telegram.app import build_application  # noqa: E402
 from bot.telegram.ratelimit import ChatRateLimiter  # noqa: E402
-from bot.telegram.reload import KnowledgeService  # noqa: E402
+from bot.telegram.reload import LiveKnowledge  # noqa: E402
 from bot.telegram.runner import serve_polling  # noqa: E402
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"  # noqa: S105 - a fake
@@ -154,9 +154,9 @@ async def run(args: argparse.Namespace) -> None:
             from tg_engine import FakeEngine
             from tg_knowledge import write_knowledge
 
-            knowledge = KnowledgeService(write_knowledge(workdir / "k"), make_engine=FakeEngine)
+            knowledge = LiveKnowledge(write_knowledge(workdir / "k"), make_engine=FakeEngine)
         else:
-            knowledge = KnowledgeService(default_knowledge_dir())
+            knowledge = LiveKnowledge(default_knowledge_dir())
         started = time.perf_counter()
         if not knowledge.load_now().ok:
             raise SystemExit(f"knowledge base does not load: {knowledge.last_result}")

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.answer.model import Answer, Kind
+from bot.knowledge.model import Localized
 
 STATS_ENV = "SANCTUARY_STATS"
 
@@ -200,87 +201,77 @@ class StatsRecorder:
         self.close()
 
 
-_TEXT = {
-    "en": {
-        "title": "Anonymous statistics, {start} to {end} ({days} days, UTC)",
-        "empty": "Nothing recorded in this period.",
-        "total": "Answers given: {total}",
-        "kinds": "By kind:",
-        "next": "What to add next (places asked about but not covered):",
-        "covered": "Covered places asked about most:",
-        "topics": "Topics asked about most:",
-        "not_understood": "Questions not understood: {count}",
-        "none": "  (none)",
-    },
-    "es": {
-        "title": "Estadísticas anónimas, del {start} al {end} ({days} días, UTC)",
-        "empty": "No hay nada registrado en este periodo.",
-        "total": "Respuestas dadas: {total}",
-        "kinds": "Por tipo:",
-        "next": "Qué añadir a continuación (lugares consultados que no están cubiertos):",
-        "covered": "Lugares cubiertos más consultados:",
-        "topics": "Temas más consultados:",
-        "not_understood": "Preguntas no entendidas: {count}",
-        "none": "  (ninguno)",
-    },
+# The report's wording: key -> Localized(en, es), the shape of every translated table.
+_TEXT: dict[str, Localized] = {
+    "title": Localized(
+        "Anonymous statistics, {start} to {end} ({days} days, UTC)",
+        "Estadísticas anónimas, del {start} al {end} ({days} días, UTC)",
+    ),
+    "empty": Localized(
+        "Nothing recorded in this period.", "No hay nada registrado en este periodo."
+    ),
+    "total": Localized("Answers given: {total}", "Respuestas dadas: {total}"),
+    "kinds": Localized("By kind:", "Por tipo:"),
+    "next": Localized(
+        "What to add next (places asked about but not covered):",
+        "Qué añadir a continuación (lugares consultados que no están cubiertos):",
+    ),
+    "covered": Localized("Covered places asked about most:", "Lugares cubiertos más consultados:"),
+    "topics": Localized("Topics asked about most:", "Temas más consultados:"),
+    "not_understood": Localized(
+        "Questions not understood: {count}", "Preguntas no entendidas: {count}"
+    ),
+    "none": Localized("  (none)", "  (ninguno)"),
 }
-_KIND_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "answer": "answer about a place",
-        "clarify": "clarifying question",
-        "not_covered": "place not covered",
-        "topic": "general topic",
-        "list": "list of places",
-        "help": "help",
-        "not_understood": "not understood",
-    },
-    "es": {
-        "answer": "respuesta sobre un lugar",
-        "clarify": "pregunta aclaratoria",
-        "not_covered": "lugar no cubierto",
-        "topic": "tema general",
-        "list": "lista de lugares",
-        "help": "ayuda",
-        "not_understood": "no entendida",
-    },
+_KIND_LABELS: dict[Kind, Localized] = {
+    Kind.ANSWER: Localized("answer about a place", "respuesta sobre un lugar"),
+    Kind.CLARIFY: Localized("clarifying question", "pregunta aclaratoria"),
+    Kind.NOT_COVERED: Localized("place not covered", "lugar no cubierto"),
+    Kind.TOPIC: Localized("general topic", "tema general"),
+    Kind.LIST: Localized("list of places", "lista de lugares"),
+    Kind.HELP: Localized("help", "ayuda"),
+    Kind.NOT_UNDERSTOOD: Localized("not understood", "no entendida"),
 }
 
 
 def format_report(report: StatsReport, language: str = "en") -> str:
     """Plain text for a maintainer; headings in English or Spanish, names as stored."""
-    language = "es" if language == "es" else "en"
-    text, labels = _TEXT[language], _KIND_LABELS[language]
-    lines = [text["title"].format(start=report.start, end=report.end, days=report.days)]
-    if report.total == 0:
-        return "\n".join([*lines, text["empty"]])
 
-    lines.append(text["total"].format(total=report.total))
+    def text(key: str, **values: object) -> str:
+        return _TEXT[key].get(language).format(**values)
+
+    lines = [text("title", start=report.start, end=report.end, days=report.days)]
+    if report.total == 0:
+        return "\n".join([*lines, text("empty")])
+
+    lines.append(text("total", total=report.total))
     lines.append("")
-    lines.append(text["next"])
+    lines.append(text("next"))
     for rank, (name, state, count) in enumerate(report.uncovered_places, start=1):
         lines.append(f"  {rank}. {name}{', ' + state if state else ''}: {count}")
     if not report.uncovered_places:
-        lines.append(text["none"])
+        lines.append(text("none"))
 
-    sections = ((text["covered"], report.covered_places), (text["topics"], report.topics))
+    sections = ((text("covered"), report.covered_places), (text("topics"), report.topics))
     for heading, counts in sections:
         lines.append("")
         lines.append(heading)
         lines.extend(f"  {name}: {count}" for name, count in counts)
         if not counts:
-            lines.append(text["none"])
+            lines.append(text("none"))
 
     lines.append("")
-    lines.append(text["kinds"])
+    lines.append(text("kinds"))
     order = {kind.value: i for i, kind in enumerate(Kind)}
     for kind, count in sorted(report.by_kind.items(), key=lambda item: order.get(item[0], 99)):
-        lines.append(f"  {labels.get(kind, kind)}: {count}")
+        label = _KIND_LABELS[Kind(kind)].get(language) if kind in _KINDS else kind
+        lines.append(f"  {label}: {count}")
     lines.append("")
-    lines.append(text["not_understood"].format(count=report.not_understood))
+    lines.append(text("not_understood", count=report.not_understood))
     return "\n".join(lines)
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "stats",
         help="print the anonymous statistics: what users ask about that the data lacks",

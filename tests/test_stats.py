@@ -316,3 +316,11 @@ def test_cli_rejects_a_non_positive_window(capsys: pytest.CaptureFixture[str]) -
         main(["stats", "--days", "0"])
     assert exit_info.value.code == 2
     assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_every_kind_has_a_label_in_both_languages() -> None:
+    from bot.stats import _KIND_LABELS
+
+    assert set(_KIND_LABELS) == set(Kind)
+    for label in _KIND_LABELS.values():
+        assert label.en and label.es and label.en != label.es

@@ -14,7 +14,17 @@ import sys
 from pathlib import Path
 
 from bot.knowledge.loader import KnowledgeError, load_knowledge
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, Quote, Source, Topic
+from bot.knowledge.model import (
+    Event,
+    Fact,
+    Jurisdiction,
+    KnowledgeBase,
+    Localized,
+    Official,
+    Quote,
+    Source,
+    Topic,
+)
 from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
 
 CSV_COLUMNS = (
@@ -52,10 +62,16 @@ def to_csv(kb: KnowledgeBase) -> str:
     return out.getvalue()
 
 
+def _localized(text: Localized | None) -> tuple[str | None, str | None]:
+    return (text.en, text.es) if text is not None else (None, None)
+
+
 def _source(source: Source) -> dict[str, object]:
     return {
         "id": source.id,
+        "kind": source.kind.value,
         "outlet": source.outlet,
+        "publisher": source.publisher,
         "title": source.title,
         "author": source.author,
         "date": source.date.iso(),
@@ -69,14 +85,56 @@ def _quote(quote: Quote) -> dict[str, object]:
         "text": quote.text,
         "speaker": quote.speaker,
         "role": quote.role,
+        "role_es": quote.role_es,
         "date": quote.date.iso(),
         "date_inferred": quote.date_inferred,
+        "reported": quote.reported,
+        "date_from_notes": quote.date_from_notes,
         "joint_with": list(quote.joint_with),
         "source": quote.source,
+        "aspects": [aspect.value for aspect in quote.aspects],
+    }
+
+
+def _fact(fact: Fact) -> dict[str, object]:
+    return {
+        "text": fact.text.en,
+        "text_es": fact.text.es,
+        "date": fact.date.iso(),
+        "date_inferred": fact.date_inferred,
+        "reported": fact.reported,
+        "date_from_notes": fact.date_from_notes,
+        "source": fact.source,
+        "aspects": [aspect.value for aspect in fact.aspects],
+    }
+
+
+def _event(event: Event) -> dict[str, object]:
+    return {
+        "date": event.date.iso(),
+        "date_inferred": event.date_inferred,
+        "kind": event.kind.value,
+        "text": event.text.en,
+        "text_es": event.text.es,
+        "source": event.source,
+        "also": list(event.also),
+        "aspects": [aspect.value for aspect in event.aspects],
+    }
+
+
+def _official(official: Official) -> dict[str, object]:
+    return {
+        "name": official.name,
+        "role": official.role,
+        "role_es": official.role_es,
+        "aliases": list(official.aliases),
     }
 
 
 def _jurisdiction(j: Jurisdiction) -> dict[str, object]:
+    basis, basis_es = _localized(j.stance_basis)
+    rejected, rejected_es = _localized(j.label_rejected)
+    statewide, statewide_es = _localized(j.statewide)
     return {
         "id": j.id,
         "name": j.name,
@@ -86,22 +144,20 @@ def _jurisdiction(j: Jurisdiction) -> dict[str, object]:
         "aliases": list(j.aliases),
         "stance": j.stance.value,
         "as_of": j.as_of.iso(),
+        "stance_basis": basis,
+        "stance_basis_es": basis_es,
+        "label_rejected": rejected,
+        "label_rejected_es": rejected_es,
+        "federal_list": j.federal_list.value if j.federal_list else None,
+        "statewide": statewide,
+        "statewide_es": statewide_es,
+        "coordinates": list(j.coordinates) if j.coordinates else None,
         "summary": j.summary.en,
         "summary_es": j.summary.es,
-        "officials": [
-            {"name": o.name, "role": o.role, "aliases": list(o.aliases)} for o in j.officials
-        ],
+        "officials": [_official(o) for o in j.officials],
         "quotes": [_quote(q) for q in j.quotes],
-        "facts": [
-            {
-                "text": f.text.en,
-                "text_es": f.text.es,
-                "date": f.date.iso(),
-                "date_inferred": f.date_inferred,
-                "source": f.source,
-            }
-            for f in j.facts
-        ],
+        "facts": [_fact(f) for f in j.facts],
+        "events": [_event(e) for e in j.timeline],
     }
 
 
@@ -114,10 +170,11 @@ def _topic(topic: Topic) -> dict[str, object]:
         "answer_es": topic.answer.es,
         "quotes": [_quote(q) for q in topic.quotes],
         "sources": list(topic.sources),
+        "aspects": [aspect.value for aspect in topic.aspects],
     }
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="write the knowledge base as JSON or CSV",

@@ -1,19 +1,42 @@
 """Turning checked YAML entries into model records, with the checks that span entries.
 
-Cross-entry checks (unknown source ids, duplicate ids, clashing place names) live here
-because they need what earlier entries declared; single-value checks live in schema.
+Each record's fields are read generically from its declaration in model.py (`model.specs`):
+the kind of value, whether it is required and its length limit. What spans entries stays
+explicit here: ids and their uniqueness, references to sources, names claimed by two
+places, a quote's role taken from its official, federal-list consistency with events.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from bot.knowledge import schema
-from bot.knowledge.model import Fact, Jurisdiction, Official, Quote, Source, Topic
-from bot.knowledge.schema import Entry, Problem
+from bot.knowledge import model, schema
+from bot.knowledge.model import (
+    Event,
+    EventKind,
+    Fact,
+    FederalListing,
+    Jurisdiction,
+    Localized,
+    Official,
+    PlaceType,
+    Quote,
+    Source,
+    SourceKind,
+    Spec,
+    Topic,
+)
+from bot.knowledge.schema import Entry, KeyPath, Problem
 
 R = TypeVar("R")
+SOURCE_FILES = "sources.yaml or sources/"
+
+# A place on the federal list needs the event that says so.
+_LIST_EVENTS = {
+    FederalListing.LISTED: EventKind.FEDERAL_LISTING,
+    FederalListing.REMOVED: EventKind.FEDERAL_REMOVAL,
+}
 
 
 @dataclass
@@ -34,8 +57,9 @@ class Records:
     problems: list[Problem]
     origins: dict[int, tuple[object, str, int]]  # id(record) -> (record, file, line)
     quotes: list[Quote]  # every valid quote, so the verbatim check can check them all
-    source_ids: dict[str, int] = field(default_factory=dict)  # all ids in sources.yaml
-    topic_ids: dict[str, int] = field(default_factory=dict)
+    source_ids: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, line)
+    source_kinds: dict[str, SourceKind] = field(default_factory=dict)
+    topic_ids: dict[str, tuple[str, int]] = field(default_factory=dict)
     files_by_id: dict[str, str] = field(default_factory=dict)  # jurisdiction id -> file
     claims: list[_Claim] = field(default_factory=list)
     check_references: bool = True  # False when sources.yaml itself could not be read
@@ -47,42 +71,98 @@ class Records:
         self.origins[id(record)] = (record, e.file, line or e.line())
         return record
 
-    def record_id(self, e: Entry, seen: dict[str, int], kind: str) -> str:
+    # -- reading fields from the declaration ---------------------------------------------
+
+    def fields(
+        self, e: Entry, record: type, given: dict[str, Any], only: str = ""
+    ) -> dict[str, Any]:
+        """Every declared field of `record` read from the entry, except those `given`."""
+        values = dict(given)
+        defaults = model.defaults(record)
+        for key, (name, info) in model.specs(record, only).items():
+            if name not in values:
+                value = self.value(e, key, info)
+                values[name] = defaults.get(name) if value is None else value
+        return values
+
+    def value(self, e: Entry, key: str, info: Spec) -> Any:
+        """One field's value, checked as its Spec says (problems reported on the entry)."""
+        read, required = info.read, info.is_required
+        if read == "text":
+            value = e.text(key, required)
+            e.limit(value, info.limit, key, key)
+            return value
+        if read == "localized":
+            value = e.localized(key, required)
+            for lang in schema.LANGUAGES if isinstance(value, Localized) else ():
+                e.limit(value.get(lang), info.limit, f"{key}.{lang}", key, lang)
+            return value
+        if read == "choice" and info.vocabulary is not None:
+            return e.choice(key, info.vocabulary, required)
+        if read == "choices" and info.vocabulary is not None:
+            return e.choices(key, info.vocabulary, required)
+        if read == "source":
+            value = e.text(key)
+            if value is not None:
+                self.check_source(e, value, key)
+            return value
+        if read == "sources":
+            values = e.texts(key)
+            for i, sid in enumerate(values):
+                self.check_source(e, sid, key, i)
+            return values
+        return self.plain_value(e, key, read)
+
+    @staticmethod
+    def plain_value(e: Entry, key: str, read: str) -> Any:
+        readers = {"date": e.date, "flag": e.flag, "texts": e.texts, "coordinates": e.coordinates}
+        if read not in readers:  # id and records: the record's builder passes them
+            raise TypeError(f"field '{key}' ({read}) must be given by the record's builder")
+        return readers[read](key)
+
+    # -- ids and references --------------------------------------------------------------
+
+    def record_id(self, e: Entry, seen: dict[str, tuple[str, int]], kind: str) -> str:
         """The entry's id, checked for form and uniqueness; names the entry in later messages."""
-        rid = e.text("id")
+        rid: str | None = e.text("id")
         if rid is None:
             return ""
-        e.where = f"{kind} '{rid}': "
+        e.where = f"{kind} {schema.brief(rid)}: "
         if why := schema.check_id(rid):
-            e.error(f"id '{rid}' {why}", "id")
+            e.error(f"id {schema.brief(rid)} {why}", "id")
         if rid in seen:
-            e.error(f"id '{rid}' is already used on line {seen[rid]}: give each {kind} its own id")
-        seen.setdefault(rid, e.line("id"))  # even a malformed id: its references are not typos
+            file, line = seen[rid]
+            where = f"on line {line}" if file == e.file else f"in {file}:{line}"
+            e.error(f"id {schema.brief(rid)} is already used {where}: give each {kind} its own id")
+        seen.setdefault(rid, (e.file, e.line("id")))  # even a malformed id: not a typo later
         return rid
 
     def check_source(self, e: Entry, sid: str, *path: str | int) -> None:
         if self.check_references and sid not in self.source_ids:
             # ids share their '-2017-04' tails, so only a near-identical one is a likely typo
             hint = schema.did_you_mean(sid, self.source_ids, 0.8) or ": add it there or fix the id"
-            e.error(f"source '{sid}' is not an id in sources.yaml{hint}", *path)
+            e.error(f"source {schema.brief(sid)} is not an id in {SOURCE_FILES}{hint}", *path)
+
+    # -- records -------------------------------------------------------------------------
 
     def source(self, e: Entry) -> Source | None:
-        if not e.mapping(schema.SOURCE, "source", "fields (id:, outlet:, title:, date:, ...)"):
+        table = model.field_table(Source)
+        if not e.mapping(table, "source", "fields (id:, kind:, outlet:, title:, date:, ...)"):
             return None
         sid = self.record_id(e, self.source_ids, "source")
-        optional = {key: e.text(key, required=False) for key in ("author", "url", "note")}
-        source = Source(
-            id=sid, outlet=e.text("outlet"), title=e.text("title"), date=e.date("date"),
-            date_inferred=e.flag("date_inferred"), text_file=e.text("text_file", required=False),
-            **optional,
-        )  # fmt: skip
-        return self.keep(e, source)
+        values = self.fields(e, Source, {"id": sid})
+        if values["kind"] not in (None, SourceKind.ARTICLE) and values["url"] is None:
+            e.error("missing required field 'url': where the source was read", "url")
+        if values["kind"] is not None:
+            self.source_kinds[sid] = values["kind"]
+        return self.keep(e, Source(**values))
 
     def topic(self, e: Entry) -> Topic | None:
-        if not e.mapping(schema.TOPIC, "topic", "fields (id:, question:, answer:, ...)"):
+        if not e.mapping(
+            model.field_table(Topic), "topic", "fields (id:, question:, answer:, ...)"
+        ):
             return None
         tid = self.record_id(e, self.topic_ids, "topic")
-        question, answer = e.localized("question"), e.localized("answer")
         keywords = e.child(("keywords",), "", e.get("keywords"))
         en = es = ()
         languages = dict.fromkeys(schema.LANGUAGES, False)
@@ -90,40 +170,29 @@ class Records:
             languages, "", "en: and es: lists", "keywords"
         ):
             en, es = keywords.texts("en", "keywords.en"), keywords.texts("es", "keywords.es")
-        sources = e.texts("sources")
         if isinstance(e.data, dict) and "sources" in e.data and e.get("sources") in (None, []):
-            e.error("'sources' is empty: list at least one id from sources.yaml", "sources")
-        for i, sid in enumerate(sources):
-            self.check_source(e, sid, "sources", i)
+            e.error("'sources' is empty: list at least one source id", "sources")
         quotes = tuple(self.quote(q, None) for q in e.children("quotes", "quote"))
-        topic = Topic(
-            id=tid, question=question, answer=answer, keywords_en=en, keywords_es=es,
-            quotes=quotes, sources=sources,  # type: ignore[arg-type]
-        )  # fmt: skip
-        return self.keep(e, topic)
+        given = {"id": tid, "keywords_en": en, "keywords_es": es, "quotes": quotes}
+        return self.keep(e, Topic(**self.fields(e, Topic, given)))
 
     def quote(self, e: Entry, officials: dict[str, Official] | None) -> Quote | None:
         """A topic quote (officials None: the role is written out) or a jurisdiction's."""
-        fields = schema.TOPIC_QUOTE if officials is None else schema.JURISDICTION_QUOTE
-        if not e.mapping(fields, "quote", "fields (text:, speaker:, date:, source:, ...)"):
+        only = "topic" if officials is None else ""
+        shape = "fields (text:, speaker:, date:, source:, ...)"
+        if not e.mapping(model.field_table(Quote, only), "quote", shape):
             return None
         text = e.text("text", empty="copy the quote verbatim from its source")
-        speaker = e.text("speaker")
-        role = e.text("role") if officials is None else None
-        if officials is not None and speaker in officials:
-            role = officials[speaker].role
-        elif officials is not None and speaker is not None:
-            hint = _alias_hint(speaker, officials) or schema.did_you_mean(speaker, officials)
-            todo = hint or ": add them under officials: with name and role"
-            e.error(f"speaker '{speaker}' is not one of this file's officials{todo}", "speaker")
-        if (source := e.text("source")) is not None:
-            self.check_source(e, source, "source")
-        quote = Quote(
-            text=text, speaker=speaker, role=role, date=e.date("date"), source=source,
-            date_inferred=e.flag("date_inferred"), joint_with=e.texts("joint_with"),
-            context=e.localized("context", required=False), note=e.text("note", required=False),
-        )  # fmt: skip
-        if kept := self.keep(e, quote, e.line("text")):
+        given = {"text": text, "speaker": e.text("speaker")}
+        if officials is not None:  # a place's quote: the role is its official's
+            given |= _role_of(e, given["speaker"], officials)
+        values = self.fields(e, Quote, given, only)
+        e.limit(text, model.QUOTE, "text", "text")
+        kind = self.source_kinds.get(values["source"])
+        if kind is not None and kind is not SourceKind.ARTICLE:
+            why = f"is {kind.value}, not an article: quote only the five articles"
+            e.error(f"source '{values['source']}' {why}", "source")
+        if kept := self.keep(e, Quote(**values), e.line("text")):
             self.quotes.append(kept)
         return kept
 
@@ -146,45 +215,62 @@ class Records:
         return jid, folder.upper()
 
     def jurisdiction(self, e: Entry, jid: str, state: str) -> Jurisdiction | None:
-        e.mapping(schema.JURISDICTION, "jurisdiction", "")
-        name, aliases = e.text("name"), e.texts("aliases")
-        name_es = e.text("name_es", required=False)
-        place_type = e.choice("type", schema.PlaceType)
-        stance, as_of, summary = (
-            e.choice("stance", schema.Stance),
-            e.date("as_of"),
-            e.localized("summary"),
-        )
+        e.mapping(model.field_table(Jurisdiction), "jurisdiction", "")
         officials: dict[str, Official] = {}
         for child in e.children("officials", "official"):
             if official := self.official(child):
                 officials[official.name] = official
-        quotes = tuple(self.quote(q, officials) for q in e.children("quotes", "quote"))
-        facts = tuple(self.fact(f) for f in e.children("facts", "fact"))
-        self.claim_names(e, jid, str(place_type), name, aliases, name_es)
-        jurisdiction = Jurisdiction(
-            id=jid, name=name, type=place_type, state=state, stance=stance, as_of=as_of,
-            summary=summary, aliases=aliases, name_es=name_es,
-            officials=tuple(officials.values()),
-            quotes=quotes, facts=facts, file=e.file,  # type: ignore[arg-type]
-        )  # fmt: skip
-        return self.keep(e, jurisdiction)
+        given = {
+            "id": jid, "state": state, "file": e.file, "officials": tuple(officials.values()),
+            "quotes": tuple(self.quote(q, officials) for q in e.children("quotes", "quote")),
+            "facts": tuple(self.fact(f) for f in e.children("facts", "fact")),
+            "events": tuple(self.event(v) for v in e.children("events", "event")),
+        }  # fmt: skip
+        values = self.fields(e, Jurisdiction, given)
+        self.claim_names(
+            e, jid, str(values["type"]), values["name"], values["aliases"], values["name_es"]
+        )
+        self.check_place(e, values)
+        return self.keep(e, Jurisdiction(**values))
+
+    @staticmethod
+    def check_place(e: Entry, values: dict[str, Any]) -> None:
+        """Checks across a place's fields: statewide text, federal list and its events."""
+        if values["statewide"] is not None and values["type"] not in (None, PlaceType.STATE):
+            e.error(
+                "'statewide' is for states only: remove it or move it to the state's file",
+                "statewide",
+            )
+        listing = values["federal_list"]
+        needed = _LIST_EVENTS.get(listing) if listing is not None else None
+        kinds = {event.kind for event in values["events"] if event is not None}
+        if needed is not None and needed not in kinds:
+            e.error(
+                f"'federal_list: {listing.value}' needs an event of kind {needed.value}: "
+                "add it under events:",
+                "federal_list",
+            )
 
     def official(self, e: Entry) -> Official | None:
-        if not e.mapping(schema.OFFICIAL, "official", "fields (name:, role:, aliases:)"):
+        """The official, even with problems (they are reported and the place is not kept),
+        so that its quotes are not also reported as quoting a stranger."""
+        if not e.mapping(model.field_table(Official), "official", "fields (name:, role:, ...)"):
             return None
-        return self.keep(e, Official(e.text("name"), e.text("role"), e.texts("aliases")))
+        official = Official(**self.fields(e, Official, {}))
+        self.keep(e, official)
+        return official if official.name else None
 
     def fact(self, e: Entry) -> Fact | None:
-        if not e.mapping(schema.FACT, "fact", "fields (text:, date:, source:)"):
+        if not e.mapping(model.field_table(Fact), "fact", "fields (text:, date:, source:)"):
             return None
-        if (source := e.text("source")) is not None:
-            self.check_source(e, source, "source")
-        fact = Fact(
-            text=e.localized("text"), date=e.date("date"), source=source,
-            date_inferred=e.flag("date_inferred"),
-        )  # fmt: skip
-        return self.keep(e, fact)
+        return self.keep(e, Fact(**self.fields(e, Fact, {})))
+
+    def event(self, e: Entry) -> Event | None:
+        if not e.mapping(
+            model.field_table(Event), "event", "fields (date:, kind:, text:, source:, ...)"
+        ):
+            return None
+        return self.keep(e, Event(**self.fields(e, Event, {})))
 
     def claim_names(
         self,
@@ -200,7 +286,7 @@ class Records:
         Two names may coincide only for places of different types (New York city and state).
         The Spanish name is matched like an alias, so it is claimed like one.
         """
-        texts = [("name", name, ("name",))] if name else []
+        texts: list[tuple[str, str, KeyPath]] = [("name", name, ("name",))] if name else []
         texts += [("alias", alias, ("aliases", i)) for i, alias in enumerate(aliases)]
         if name_es:
             texts.append(("Spanish name", name_es, ("name_es",)))
@@ -214,7 +300,9 @@ class Records:
                     continue
                 what = "the name" if other.kind == "name" else f"the {other.kind}"
                 what = "an alias" if other.kind == "alias" else what
-                message = f"{kind} '{text}' is also {what} of {other.owner} ({other.file})"
+                message = (
+                    f"{kind} {schema.brief(text)} is also {what} of {other.owner} ({other.file})"
+                )
                 if both_names:
                     message += f", another {place_type}: give one of them a distinct name"
                 else:
@@ -222,6 +310,20 @@ class Records:
                 e.error(message, *path)
                 break
             self.claims.append(claim)
+
+
+def _role_of(e: Entry, speaker: str | None, officials: dict[str, Official]) -> dict[str, Any]:
+    """The quote's role and role_es, from the official who is its speaker."""
+    official = officials.get(speaker) if speaker is not None else None
+    if official is None and speaker is not None:
+        hint = _alias_hint(speaker, officials) or schema.did_you_mean(speaker, officials)
+        todo = hint or ": add them under officials: with name and role"
+        message = f"speaker {schema.brief(speaker)} is not one of this file's officials{todo}"
+        e.error(message, "speaker")
+    return {
+        "role": official.role if official else None,
+        "role_es": official.role_es if official else None,
+    }
 
 
 def _alias_hint(speaker: str, officials: dict[str, Official]) -> str:

@@ -1,7 +1,9 @@
-"""What each kind of YAML record may contain, and how one record is checked against it.
+"""How one YAML record is checked: an Entry reads each kind of value, and every problem
+becomes a `file:line: message` for a volunteer maintainer, collected rather than raised.
 
-Kept apart from the loader so the format (docs/knowledge.md) reads in one place. Checks
-report messages for a volunteer maintainer instead of raising: every problem, in one pass.
+Which fields a record has is declared in model.py; this module knows how to read a text,
+a date, a flag, a vocabulary value… Values are shown in messages by type or cut short
+(`brief`), and messages are cut at LINE characters, so a hostile edit cannot flood a log.
 """
 
 from __future__ import annotations
@@ -10,33 +12,17 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any, Literal, TypeVar
 
-from bot.knowledge.model import Localized, PartialDate, PlaceType, Stance
+from bot.knowledge.model import Localized, PartialDate
 
-# Fields per record kind: name -> required?  Order is the order shown in hints.
-SOURCE = {
-    "id": True, "outlet": True, "title": True, "author": False, "date": True,
-    "date_inferred": False, "url": False, "text_file": False, "note": False,
-}  # fmt: skip
-TOPIC = {
-    "id": True, "question": True, "answer": True, "keywords": False, "sources": True,
-    "quotes": False,
-}  # fmt: skip
-TOPIC_QUOTE = {
-    "text": True, "speaker": True, "role": True, "date": True, "date_inferred": False,
-    "source": True, "joint_with": False, "context": False, "note": False,
-}  # fmt: skip
-JURISDICTION = {
-    "name": True, "name_es": False, "type": True, "aliases": False, "stance": True,
-    "as_of": True,
-    "summary": True, "officials": False, "quotes": False, "facts": False,
-}  # fmt: skip
-JURISDICTION_QUOTE = {key: required for key, required in TOPIC_QUOTE.items() if key != "role"}
-OFFICIAL = {"name": True, "role": True, "aliases": False}
-FACT = {"text": True, "date": True, "date_inferred": False, "source": True}
+E = TypeVar("E", bound=StrEnum)
+KeyPath = tuple[str | int, ...]  # keys and list indexes from a file's top to a value
+Lines = dict[KeyPath, int]  # the line each key path is written on
+
 LANGUAGES = ("en", "es")
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
@@ -58,10 +44,14 @@ US_STATES = frozenset((
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DATE_FORMAT = "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2017-04)"
+BRIEF = 60  # most characters of a value quoted in a message
+LINE = 200  # most characters of a problem's message: a hostile value cannot flood a log or chat
 
 
 def close_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice `word` most likely misspells (ignoring case), if any is close."""
+    if len(word) > BRIEF:  # nobody misspells a page of text; difflib would be slow on it
+        return None
     options = {choice.casefold(): choice for choice in choices}
     close = difflib.get_close_matches(word.casefold(), list(options), n=1, cutoff=cutoff)
     return options[close[0]] if close else None
@@ -75,7 +65,7 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
 
 def unknown_field(key: object, fields: Iterable[str], kind: str = "", prefix: str = "") -> str:
     """The message for a key the record kind does not have, with the likeliest intended one."""
-    name = f"{prefix}{key}"
+    name = f"{prefix}{brief(key, quoted=False)}"
     fields = list(fields)
     special = MISPLACED.get(kind, {}).get(str(key))
     if special:
@@ -103,6 +93,19 @@ def describe(value: object) -> str:
     return type(value).__name__  # pragma: no cover - safe_load yields nothing else
 
 
+def brief(value: object, quoted: bool = True) -> str:
+    """A value as a message may show it: short text as written (cut to BRIEF characters),
+    anything else by its type, so an aliased or huge value is never expanded into a message."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return describe(value)
+    if isinstance(value, int) and value.bit_length() > 3 * BRIEF:  # str() would be slow
+        return describe(value)
+    text = str(value)
+    if len(text) > BRIEF:
+        text = text[: BRIEF - 1] + "…"
+    return f"'{text}'" if quoted else text
+
+
 def check_id(value: str) -> str | None:
     """None if `value` is a valid id, else why not (with a suggestion)."""
     if _ID.fullmatch(value):
@@ -119,7 +122,7 @@ def slug(text: str) -> str:
 def parse_date(value: object) -> PartialDate | str:
     """A PartialDate from 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', a date or a year; else why not."""
     if isinstance(value, dt.datetime):
-        return f"is not a date: '{value}' — {DATE_FORMAT}, without a time"
+        return f"is not a date: {brief(str(value))} — {DATE_FORMAT}, without a time"
     if isinstance(value, dt.date):
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
@@ -127,7 +130,7 @@ def parse_date(value: object) -> PartialDate | str:
     text = str(value).strip() if isinstance(value, str | int | float) else ""
     match = _DATE.fullmatch(text)
     if not match:
-        return f"is not a date: '{value}' — {DATE_FORMAT}"
+        return f"is not a date: {brief(value)} — {DATE_FORMAT}"
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
         dt.date(year or 1, month or 1, day or 1)
@@ -136,14 +139,16 @@ def parse_date(value: object) -> PartialDate | str:
     return PartialDate(year or 1, month, day)
 
 
-def parse_choice(value: str, choices: type[Stance] | type[PlaceType]) -> Stance | PlaceType | str:
-    """The enum member named `value`, else a message listing the allowed values."""
+def parse_choice(value: str, choices: type[E]) -> E | str:
+    """The member of any StrEnum whose value is `value`, else a message listing the values."""
     try:
         return choices(value)
     except ValueError:
         allowed = ", ".join(member.value for member in choices)
         hint = did_you_mean(value, [member.value for member in choices])
-        return f"must be one of {allowed}, not '{value}'{hint}"
+        if hint and len(allowed) > 100:  # the hint matters more than a long list
+            allowed = "the values in docs/knowledge.md"
+        return f"must be one of {allowed}, not {brief(value)}{hint}"
 
 
 def name_key(text: str) -> str:
@@ -167,14 +172,17 @@ class Problem:
 
     def sort_key(self) -> tuple[int, str, int]:
         """Files in reading order (sources, topics, jurisdictions by path), then lines."""
-        rank = {".": 0, "sources.yaml": 1, "topics.yaml": 2}.get(self.file, 3)
+        rank = {".": 0, "sources.yaml": 1, "topics.yaml": 3}.get(self.file, 4)
+        if self.file.startswith("sources/"):
+            rank = 2
         return rank, self.file, self.line
 
     def format(self, file: str) -> str:
         """'file:line: message' ('file: message' for line 0), with the file shown as given."""
         where = f"{file}:{self.line}" if self.line else file
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
+        message = self.message if len(self.message) <= LINE else self.message[: LINE - 1] + "…"
+        return f"{where}: {prefix}{message}"
 
 
 class Entry:
@@ -188,8 +196,8 @@ class Entry:
         self,
         problems: list[Problem],
         file: str,
-        lines: dict[tuple, int],
-        path: tuple,
+        lines: Lines,
+        path: KeyPath,
         where: str,
         data: object,
         start: int | None = None,
@@ -212,7 +220,7 @@ class Entry:
     def error(self, message: str, *sub: str | int) -> None:
         self.problems.append(Problem(self.file, self.line(*sub), self.where + message))
 
-    def child(self, sub: tuple, where: str, data: object) -> Entry:
+    def child(self, sub: KeyPath, where: str, data: object) -> Entry:
         return Entry(
             self.problems, self.file, self.lines, self.path + sub, self.where + where, data
         )
@@ -262,7 +270,7 @@ class Entry:
     def flag(self, key: str) -> bool:
         value = self.get(key)
         if value is not None and not isinstance(value, bool):
-            self.error(f"'{key}' must be true or false, not '{value}'", key)
+            self.error(f"'{key}' must be true or false, not {brief(value)}", key)
         return value is True
 
     def date(self, key: str) -> Any:
@@ -275,13 +283,58 @@ class Entry:
             return None
         return parsed
 
-    def choice(self, key: str, choices: type[Stance] | type[PlaceType]) -> Any:
-        value = self.text(key)
+    def choice(self, key: str, choices: type[E], required: bool = True) -> E | None:
+        """One value of the vocabulary `choices` (any StrEnum)."""
+        value = self.text(key, required)
         parsed = parse_choice(value, choices) if value is not None else None
-        if isinstance(parsed, str) and not isinstance(parsed, Stance | PlaceType):
-            self.error(f"'{key}' {parsed}", key)
+        if isinstance(parsed, choices) or parsed is None:
+            return parsed
+        self.error(f"'{key}' {parsed}", key)
+        return None
+
+    def choices(self, key: str, choices: type[E], required: bool = False) -> tuple[E, ...]:
+        """A list of values of the vocabulary `choices`; `required`: at least one."""
+        found = []
+        for i, item in self.items(key):
+            parsed = parse_choice(item, choices) if isinstance(item, str) else None
+            if isinstance(parsed, choices):
+                found.append(parsed)
+            elif parsed is None:
+                self.error(f"'{key}' item {i + 1} must be text, not {describe(item)}", key, i)
+            else:
+                self.error(f"'{key}' item {i + 1} {parsed}", key, i)
+        if required and isinstance(self.data, dict) and key in self.data and not self.get(key):
+            allowed = ", ".join(member.value for member in choices)
+            self.error(f"'{key}' needs at least one of {allowed}", key)
+        return tuple(found)
+
+    def coordinates(self, key: str) -> tuple[float, float] | None:
+        """[latitude, longitude] in degrees, or None."""
+        value = self.get(key)
+        if value is None:
             return None
-        return parsed
+        items = value if isinstance(value, list) else []
+        pair = [v for v in items if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(pair) != 2 or len(items) != 2:
+            self.error(
+                f"'{key}' must be [latitude, longitude], e.g. [39.74, -104.99], "
+                f"not {describe(value)}",
+                key,
+            )
+            return None
+        lat, lon = float(pair[0]), float(pair[1])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.error(f"'{key}' is off the globe: latitude -90..90, longitude -180..180", key)
+            return None
+        return lat, lon
+
+    def limit(self, value: str | None, limit: int | None, label: str, *sub: str | int) -> None:
+        """Report text longer than `limit` characters: every text must fit a message."""
+        if value is not None and limit is not None and len(value) > limit:
+            self.error(
+                f"'{label}' is {len(value):,} characters long: shorten it to {limit:,} or fewer",
+                *sub,
+            )
 
     def items(self, key: str, label: str = "") -> list[tuple[int, object]]:
         """The items of a list field; [] if absent or null (nothing to list)."""
@@ -294,9 +347,13 @@ class Entry:
             return []
         return list(enumerate(value))
 
-    def children(self, key: str, kind: str) -> list[Entry]:
-        """An Entry for each item of a list of records, named 'quote 2: ' and so on."""
-        return [self.child((key, i), f"{kind} {i + 1}: ", item) for i, item in self.items(key)]
+    def children(self, key: str, kind: str) -> Iterator[Entry]:
+        """An Entry for each item of a list of records, named 'quote 2: ' and so on.
+
+        Made one at a time, so each item's `ok` counts only its own problems.
+        """
+        for i, item in self.items(key):
+            yield self.child((key, i), f"{kind} {i + 1}: ", item)
 
     def texts(self, key: str, label: str = "") -> Any:
         label = label or key

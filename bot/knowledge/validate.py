@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from bot.knowledge import model
 from bot.knowledge.loader import Loaded, Problem, check_knowledge
 from bot.knowledge.model import Jurisdiction, PartialDate, Quote
 from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
@@ -103,7 +104,7 @@ def check_stale(loaded: Loaded, stale_years: int, today: dt.date) -> list[Proble
     problems = []
     for jurisdiction in loaded.knowledge.jurisdictions.values():
         newest = _newest(jurisdiction, loaded)
-        if _last_day(newest) < cutoff:
+        if newest.last_day() < cutoff:
             file, line = loaded.where(jurisdiction)
             message = (
                 f"information dates from {newest.iso()}, more than {stale_years} years ago: "
@@ -115,20 +116,9 @@ def check_stale(loaded: Loaded, stale_years: int, today: dt.date) -> list[Proble
 
 def _newest(jurisdiction: Jurisdiction, loaded: Loaded) -> PartialDate:
     sources = loaded.knowledge.sources
-    dates = [jurisdiction.as_of]
-    dates += [q.date for q in jurisdiction.quotes] + [f.date for f in jurisdiction.facts]
+    dates = [jurisdiction.newest_date]
     dates += [sources[s].date for s in jurisdiction.source_ids if s in sources]
-    return max(dates, key=_last_day)
-
-
-def _last_day(date: PartialDate) -> dt.date:
-    """The latest day a partial date can mean: 2017-04 is not stale before 2017-04-30 is."""
-    if date.month is None:
-        return dt.date(date.year, 12, 31)
-    if date.day is None:
-        first_of_next = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-        return first_of_next - dt.timedelta(days=1)
-    return dt.date(date.year, date.month, date.day)
+    return max(dates, key=PartialDate.last_day)
 
 
 def summary(problems: list[Problem], loaded_counts: dict[str, int]) -> str:
@@ -146,7 +136,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check the knowledge base and report every problem",
@@ -166,13 +156,22 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="warn about places with nothing newer than N years (default 3)",
     )
+    parser.add_argument(
+        "--strict-2026",
+        action="store_true",
+        help="also require what the 2026 schema will (stance_basis, role_es, aspects, kind)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem, then a one-line summary; exit 1 on any error."""
     root = args.path or default_knowledge_dir()
-    loaded, problems = _check(root, args.texts, args.stale_years, None)
+    strict, model.STRICT_2026 = model.STRICT_2026, model.STRICT_2026 or args.strict_2026
+    try:
+        loaded, problems = _check(root, args.texts, args.stale_years, None)
+    finally:
+        model.STRICT_2026 = strict
     for problem in problems:
         print(problem.format(shown(root / problem.file)))
     kb = loaded.knowledge
@@ -184,5 +183,7 @@ def run(args: argparse.Namespace) -> int:
         "topic": len(kb.topics),
         "quote": quotes,
     }
+    if events := sum(len(j.events) for j in kb.jurisdictions.values()):
+        counts["event"] = events
     print(summary(problems, counts))
     return 1 if any(p.severity == "error" for p in problems) else 0

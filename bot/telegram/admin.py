@@ -12,11 +12,11 @@ from html import escape
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.telegram import texts
 from bot.telegram.reload import ReloadResult
-from bot.telegram.services import SERVICES_KEY, Services, services, user_language
+from bot.telegram.services import BotApplication, app_services, services, user_language
 from bot.telegram.split import split_html
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def reload_report(result: ReloadResult, language: str, *, fixed: bool = False) -
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reload the knowledge base now and say whether the new data went live."""
-    result = await services(context).knowledge.reload()
+    result = await services(context).live.reload()
     if update.effective_message:
         for part in split_html(reload_report(result, user_language(update, context))):
             await update.effective_message.reply_text(part)
@@ -62,15 +62,15 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def notify_admins(
-    application: Application, result: ReloadResult, previous: ReloadResult | None
+    application: BotApplication, result: ReloadResult, previous: ReloadResult | None
 ) -> None:
     """After a reload nobody asked for: tell admins of a rejected edit, or of the fix."""
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = app_services(application)
     fixed = result.ok and previous is not None and not previous.ok
     if result.ok and not fixed:
         return
     parts = split_html(reload_report(result, "en", fixed=fixed))
-    for admin in sorted(svc.admins):
+    for admin in sorted(svc.admins if svc else ()):
         try:
             for part in parts:
                 await application.bot.send_message(admin, part)

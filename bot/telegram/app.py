@@ -7,13 +7,15 @@ import contextlib
 import logging
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
+    BaseHandler,
     BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
@@ -21,13 +23,14 @@ from telegram.ext import (
 )
 
 from bot.settings import Settings
+from bot.stats import StatsRecorder
 from bot.telegram import admin, callbacks, handlers, inline, texts
 from bot.telegram.errors import handle_error
 from bot.telegram.flood import FloodGuard
 from bot.telegram.keyboards import CallbackCodec
 from bot.telegram.ratelimit import ChatRateLimiter
-from bot.telegram.reload import KnowledgeService
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.reload import LiveKnowledge, ReloadResult
+from bot.telegram.services import SERVICES_KEY, BotApplication, Services
 from bot.telegram.updates import SafeUpdatesRequest
 
 log = logging.getLogger(__name__)
@@ -40,13 +43,13 @@ ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
 
 def build_application(
     settings: Settings,
-    knowledge: KnowledgeService,
+    live: LiveKnowledge,
     *,
-    stats: Any = None,
-    rate_limiter: BaseRateLimiter | None = None,
+    stats: StatsRecorder | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
     flood: FloodGuard | None = None,
     watch_knowledge: bool = True,
-) -> Application:
+) -> BotApplication:
     """Build the Application: HTTP stack, defaults, services in bot_data, routing table."""
     application = (
         Application.builder()
@@ -70,7 +73,7 @@ def build_application(
         .build()
     )  # fmt: skip
     application.bot_data[SERVICES_KEY] = Services(
-        knowledge=knowledge,
+        live=live,
         codec=CallbackCodec(),
         flood=flood or FloodGuard(settings.flood),
         admins=settings.admins,
@@ -82,7 +85,7 @@ def build_application(
     new = handlers.NEW_MESSAGE
 
     # Routing table. Order matters: the first matching handler in a group wins.
-    routes = [
+    routes: list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]] = [
         # Commands (also /command@BotName in groups); edited messages are ignored.
         CommandHandler("start", handlers.start_command, filters=new),
         CommandHandler("help", handlers.help_command, filters=new),
@@ -118,10 +121,10 @@ def build_application(
 
 
 def menu(language: str) -> list[BotCommand]:
-    return [BotCommand(name, es if language == "es" else en) for name, en, es in texts.COMMANDS]
+    return [BotCommand(name, label.get(language)) for name, label in texts.COMMANDS.items()]
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     """Register the command menu in English and Spanish; start watching the knowledge files."""
     await application.bot.set_my_commands(menu("en"))
     await application.bot.set_my_commands(menu("es"), language_code="es")
@@ -129,15 +132,15 @@ async def _post_init(application: Application) -> None:
     interval = application.bot_data.get("watch_interval", 0)
     if interval:
 
-        async def on_result(result: Any, previous: Any) -> None:
+        async def on_result(result: ReloadResult, previous: ReloadResult | None) -> None:
             await admin.notify_admins(application, result, previous)
 
-        task = asyncio.create_task(svc.knowledge.watch(interval, on_result), name="knowledge-watch")
+        task = asyncio.create_task(svc.live.watch(interval, on_result), name="knowledge-watch")
         application.bot_data["watch_task"] = task
     log.info("Bot ready; %d admin(s) configured", len(svc.admins))
 
 
-async def _post_stop(application: Application) -> None:
+async def _post_stop(application: BotApplication) -> None:
     task = application.bot_data.pop("watch_task", None)
     if task is not None:
         task.cancel()
@@ -145,7 +148,7 @@ async def _post_stop(application: Application) -> None:
             await task
 
 
-async def _post_shutdown(application: Application) -> None:
+async def _post_shutdown(application: BotApplication) -> None:
     svc: Services = application.bot_data[SERVICES_KEY]
     if svc.stats is not None:
         svc.stats.close()

@@ -62,14 +62,14 @@ def run_command(args: argparse.Namespace) -> int:
 
     from bot.logging_setup import setup_logging
     from bot.telegram.app import build_application
-    from bot.telegram.reload import KnowledgeService
+    from bot.telegram.reload import LiveKnowledge
     from bot.telegram.runner import main as run_bot
 
     secret = settings.webhook_secret or secrets.token_urlsafe(32)
     # Opt in to PTB's timedelta durations: otherwise every 429 (RetryAfter) warns.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     setup_logging(settings.log_level, secrets=(settings.token, secret))
-    knowledge = KnowledgeService(settings.knowledge_dir)
+    knowledge = LiveKnowledge(settings.knowledge_dir)
     result = knowledge.load_now()
     if not result.ok:
         for line in result.problems:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import functools
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from enum import Enum
+from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -62,7 +63,8 @@ class FloodGuard:
         return len(self._recent)
 
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+# A handler's shape; PTB's handler classes want a coroutine function, not any awaitable.
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def flood_guarded(callback: Handler) -> Handler:

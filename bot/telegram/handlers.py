@@ -7,7 +7,6 @@ back. Commands and questions run through the flood guard.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
@@ -21,6 +20,7 @@ from bot.telegram.send import reply_answer
 from bot.telegram.services import (
     caller_language,
     last_place,
+    ready_engine,
     record_answer,
     remember_place,
     services,
@@ -77,32 +77,19 @@ async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Ans
         await reply_answer(message, answer, context, quote=_in_group(message))
 
 
-def _engine_or_none(context: ContextTypes.DEFAULT_TYPE) -> Any:
-    return services(context).knowledge.engine
-
-
-async def _not_ready(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message:
-        await update.effective_message.reply_text(
-            texts.html("not_ready", user_language(update, context))
-        )
-
-
 async def _answer_question(
     update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, language: str | None
 ) -> None:
-    engine = _engine_or_none(context)
+    engine = await ready_engine(update, context)
     if engine is None:
-        await _not_ready(update, context)
         return
     question = question[: services(context).question_limit]
     previous = last_place(update, context)
-    answer = None
     if question.strip():
         # A follow-up ("what did the mayor say?") is about this chat's last place: kept in
         # bounded memory only, like everything else about a conversation.
         answer = engine.answer(question, language, previous=previous)
-    if answer is None:
+    else:
         answer = engine.help(language or user_language(update, context))
     remember_place(update, context, follow_up_context(answer, previous))
     await _reply(update, context, answer)
@@ -112,16 +99,15 @@ async def _answer_question(
 @flood_guarded
 async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome with example questions; a deep-link payload (/start denver) answers that place."""
-    engine = _engine_or_none(context)
+    engine = await ready_engine(update, context)
     if engine is None:
-        await _not_ready(update, context)
         return
     language = user_language(update, context)
     payload = context.args[0] if context.args else ""
     if not payload:
         await _reply(update, context, engine.help(language))
         return
-    if payload in services(context).knowledge.knowledge.jurisdictions:
+    if payload in engine.knowledge.jurisdictions:
         answer = engine.place(payload, language)
         remember_place(update, context, payload)
         await _reply(update, context, answer)
@@ -133,7 +119,9 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 @flood_guarded
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask, with example questions as buttons."""
-    await _overview(update, context, "help")
+    engine = await ready_engine(update, context)
+    if engine is not None:
+        await _reply(update, context, engine.help(user_language(update, context)))
 
 
 @flood_guarded
@@ -150,9 +138,8 @@ async def city_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 @flood_guarded
 async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List covered places by stance, optionally in one state (/list CA)."""
-    engine = _engine_or_none(context)
+    engine = await ready_engine(update, context)
     if engine is None:
-        await _not_ready(update, context)
         return
     state = " ".join(context.args or ()).strip()[:40] or None
     if state and len(state) == 2:
@@ -163,27 +150,25 @@ async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 @flood_guarded
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the general questions the bot can answer."""
-    await _overview(update, context, "topics_overview")
+    engine = await ready_engine(update, context)
+    if engine is not None:
+        await _reply(update, context, engine.topics_overview(user_language(update, context)))
 
 
 @flood_guarded
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List every source the knowledge base cites."""
-    await _overview(update, context, "sources_overview")
+    engine = await ready_engine(update, context)
+    if engine is not None:
+        await _reply(update, context, engine.sources_overview(user_language(update, context)))
 
 
 @flood_guarded
 async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say what the data is, how old, that it is not legal advice, and the privacy promise."""
-    await _overview(update, context, "about")
-
-
-async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE, method: str) -> None:
-    engine = _engine_or_none(context)
-    if engine is None:
-        await _not_ready(update, context)
-        return
-    await _reply(update, context, getattr(engine, method)(user_language(update, context)))
+    engine = await ready_engine(update, context)
+    if engine is not None:
+        await _reply(update, context, engine.about(user_language(update, context)))
 
 
 @flood_guarded

@@ -15,19 +15,17 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from telegram.ext import Application
-
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.services import BotApplication, app_services
 
 log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 15.0
 MAX_AGE_SECONDS = 90.0
 
 
-def is_ready(application: Application) -> bool:
+def is_ready(application: BotApplication) -> bool:
     """The knowledge base is loaded and the application is processing updates."""
-    svc: Services | None = application.bot_data.get(SERVICES_KEY)
-    return bool(svc and svc.knowledge.ready and application.running)
+    svc = app_services(application)
+    return bool(svc and svc.live.ready and application.running)
 
 
 def write_heartbeat(path: Path, now: float | None = None) -> None:
@@ -37,7 +35,9 @@ def write_heartbeat(path: Path, now: float | None = None) -> None:
     temporary.replace(path)
 
 
-async def beat(application: Application, path: Path, interval: float = HEARTBEAT_SECONDS) -> None:
+async def beat(
+    application: BotApplication, path: Path, interval: float = HEARTBEAT_SECONDS
+) -> None:
     """Touch the heartbeat file every `interval` seconds while the bot is ready."""
     try:
         while True:
@@ -69,9 +69,9 @@ def check_heartbeat(path: Path, max_age: float = MAX_AGE_SECONDS) -> str | None:
 
 def check_knowledge(directory: Path | None) -> str | None:
     """None when the knowledge base loads, else a one-line reason."""
-    from bot.telegram.reload import KnowledgeService
+    from bot.telegram.reload import LiveKnowledge
 
-    result = KnowledgeService(directory).load_now()
+    result = LiveKnowledge(directory).load_now()
     if result.ok:
         return None
     first = result.problems[0] if result.problems else "unknown problem"

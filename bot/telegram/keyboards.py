@@ -11,58 +11,78 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.answer.action import LANGUAGES, Action, Verb
 from bot.answer.model import Answer, Choice
 from bot.conversation import the_place
 from bot.telegram import texts
 
 MAX_CALLBACK_BYTES = 64
 MAX_BUTTONS = 90  # Telegram allows 100 buttons in one keyboard
-_CODES = {"place": "p", "topic": "t", "quotes": "q", "sources": "s", "list": "l", "ask": "a",
-          "back": "b", "lang": "L"}  # fmt: skip
-_ACTIONS = {code: action for action, code in _CODES.items()}
-_LANGUAGES = ("en", "es")
+_CODES = {
+    Verb.PLACE: "p",
+    Verb.TOPIC: "t",
+    Verb.QUOTES: "q",
+    Verb.SOURCES: "s",
+    Verb.LIST: "l",
+    Verb.ASK: "a",
+    Verb.BACK: "b",
+    Verb.LANGUAGE: "L",
+}
+_VERBS = {code: verb for verb, code in _CODES.items()}
+_DIGEST = "h"  # the code of an action kept in the table of long ones
+
+
+class Pressed(NamedTuple):
+    """A decoded button: what it asks for, and the language of the answer it sat under."""
+
+    action: Action
+    language: str
 
 
 class CallbackCodec:
     """Encodes an answer's actions as callback data and decodes them back."""
 
     def __init__(self, capacity: int = 4096) -> None:
-        self._long: OrderedDict[str, str] = OrderedDict()
+        self._long: OrderedDict[str, Action] = OrderedDict()
         self._capacity = capacity
 
-    def encode(self, action: str, language: str) -> str:
-        """`action` is "kind:payload" as in Choice.action; raises ValueError if unknown."""
-        kind, _, payload = action.partition(":")
-        if kind not in _CODES:
-            raise ValueError(f"unknown action kind: {kind}")
-        language = language if language in _LANGUAGES else "en"
-        data = f"{_CODES[kind]}:{language}:{payload}"
+    def encode(self, action: Action, language: str) -> str:
+        """Callback data of at most 64 bytes for `action`, answered in `language`."""
+        language = language if language in LANGUAGES else "en"
+        data = f"{_CODES[action.verb]}:{language}:{action.payload}"
         if len(data.encode()) <= MAX_CALLBACK_BYTES:
             return data
-        digest = hashlib.blake2s(action.encode(), digest_size=12).hexdigest()
+        digest = hashlib.blake2s(str(action).encode(), digest_size=12).hexdigest()
         self._long[digest] = action
         self._long.move_to_end(digest)
         while len(self._long) > self._capacity:
             self._long.popitem(last=False)
-        return f"h:{language}:{digest}"
+        return f"{_DIGEST}:{language}:{digest}"
 
-    def decode(self, data: str | None) -> tuple[str, str] | None:
-        """(action, language), or None for data this process cannot read (stale, foreign)."""
-        if not data:
-            return None
-        code, _, rest = data.partition(":")
+    def decode(self, data: str | None) -> Pressed | None:
+        """The button's action, or None for data this process cannot read (stale, foreign,
+        malformed): callback data comes from the client and is checked like user input."""
+        code, _, rest = (data or "").partition(":")
         language, _, payload = rest.partition(":")
-        if language not in _LANGUAGES:
+        if language not in LANGUAGES:
             return None
-        if code == "h":
+        if code == _DIGEST:
             action = self._long.get(payload)
-            return (action, language) if action else None
-        if code not in _ACTIONS:
+            return Pressed(action, language) if action else None
+        if code not in _VERBS:
             return None
-        return f"{_ACTIONS[code]}:{payload}", language
+        try:
+            return Pressed(Action(_VERBS[code], payload), language)
+        except ValueError:
+            return None
+
+
+def _choice(label_key: str, language: str, verb: Verb, payload: str, **values: str) -> Choice:
+    return Choice(texts.text(label_key, language, **values), str(Action(verb, payload)))
 
 
 def extra_choices(
@@ -79,13 +99,13 @@ def extra_choices(
     state = answer.places[0].state
     choices: list[Choice] = []
     if view != "answer":
-        choices.append(Choice(texts.text("button_back", lang), f"back:{pid}"))
+        choices.append(_choice("button_back", lang, Verb.BACK, pid))
     if view != "sources":
-        choices.append(Choice(texts.text("button_sources", lang), f"sources:{pid}"))
+        choices.append(_choice("button_sources", lang, Verb.SOURCES, pid))
     if view == "answer" and more_quotes:
-        choices.append(Choice(texts.text("button_quotes", lang), f"quotes:{pid}"))
+        choices.append(_choice("button_quotes", lang, Verb.QUOTES, pid))
     if view == "answer" and other_places_in_state and state:
-        choices.append(Choice(texts.text("button_state", lang, state=state), f"list:{state}"))
+        choices.append(_choice("button_state", lang, Verb.LIST, state, state=state))
     return choices
 
 
@@ -93,33 +113,39 @@ def build_keyboard(
     choices: Iterable[Choice], language: str, codec: CallbackCodec
 ) -> InlineKeyboardMarkup | None:
     """One button per choice (two per row when labels are short); None without choices."""
-    unique: list[Choice] = []
-    seen: set[str] = set()
+    unique: dict[Action, str] = {}  # action -> label, first label wins
     for choice in choices:
-        if choice.action not in seen and choice.action.partition(":")[0] in _CODES:
-            seen.add(choice.action)
-            unique.append(choice)
-    unique = unique[:MAX_BUTTONS]
-    if not unique:
+        action = _action(choice)
+        if action is not None and action not in unique:
+            unique[action] = choice.label
+    offered = list(unique.items())[:MAX_BUTTONS]
+    if not offered:
         return None
     buttons = [
-        InlineKeyboardButton(
-            _label(choice.label), callback_data=codec.encode(choice.action, language)
-        )
-        for choice in unique
+        InlineKeyboardButton(_label(label), callback_data=codec.encode(action, language))
+        for action, label in offered
     ]
-    short = all(len(choice.label) <= 18 for choice in unique) and len(unique) > 3
+    short = all(len(label) <= 18 for _, label in offered) and len(offered) > 3
     width = 2 if short else 1
     return InlineKeyboardMarkup([buttons[i : i + width] for i in range(0, len(buttons), width)])
 
 
+def _action(choice: Choice) -> Action | None:
+    """The choice's action, or None for one this transport does not offer."""
+    try:
+        return Action.parse(choice.action)
+    except ValueError:
+        return None
+
+
 def language_keyboard(codec: CallbackCodec) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[
-            InlineKeyboardButton("English", callback_data=codec.encode("lang:en", "en")),
-            InlineKeyboardButton("Español", callback_data=codec.encode("lang:es", "es")),
-        ]]
-    )  # fmt: skip
+    """/language: one button per language, each labelled in its own language."""
+    names = {"en": "English", "es": "Español"}
+    buttons = [
+        InlineKeyboardButton(name, callback_data=codec.encode(Action(Verb.LANGUAGE, code), code))
+        for code, name in names.items()
+    ]
+    return InlineKeyboardMarkup([buttons])
 
 
 def _label(label: str) -> str:

@@ -10,13 +10,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from bot.engine_api import AnswerEngine
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.paths import default_knowledge_dir
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -32,28 +37,19 @@ class ReloadResult:
     sources: int = 0
 
 
-def _default_load(directory: Path) -> Any:
-    from bot.knowledge.loader import load_knowledge
-
-    return load_knowledge(directory)
-
-
-def _default_engine(knowledge: Any, previous: Any = None) -> Any:
+def _default_engine(knowledge: KnowledgeBase, previous: AnswerEngine | None = None) -> Engine:
     """A new Engine, keeping the gazetteer and the in-memory popularity counts of the last."""
-    from bot.engine import Engine
+    from bot.engine import Engine  # heavy (the gazetteer): only when a bot really loads
 
-    return Engine(
-        knowledge,
-        gazetteer=getattr(previous, "gazetteer", None),
-        asked=getattr(previous, "asked", None),
-    )
+    if isinstance(previous, Engine):
+        return Engine(knowledge, gazetteer=previous.gazetteer, asked=previous.asked)
+    return Engine(knowledge)
 
 
 def problem_lines(error: BaseException) -> tuple[str, ...]:
     """`file:line: message` for each problem a KnowledgeError carries, else the error type."""
-    problems = getattr(error, "problems", None)
-    if problems:
-        return tuple(str(problem) for problem in problems)
+    if isinstance(error, KnowledgeError) and error.problems:
+        return tuple(str(problem) for problem in error.problems)
     return (f"{type(error).__name__} while loading the knowledge base",)
 
 
@@ -74,22 +70,24 @@ def snapshot(directory: Path) -> Snapshot:
     return tuple(sorted(entries))
 
 
-class KnowledgeService:
-    """Holds the current engine; `reload()` swaps it only when the new data is valid."""
+class LiveKnowledge:
+    """The knowledge base the bot answers from now, and its engine.
+
+    `reload()` swaps both only when the new data is valid; until the first load succeeds
+    both are None. `make_engine` lets tests answer with a stand-in engine.
+    """
 
     def __init__(
         self,
         directory: Path | None = None,
         *,
-        load: Callable[[Path], Any] = _default_load,
-        make_engine: Callable[[Any], Any] | None = None,
+        load: Callable[[Path], KnowledgeBase] = load_knowledge,
+        make_engine: Callable[[KnowledgeBase], AnswerEngine] | None = None,
     ) -> None:
         self.directory = directory if directory is not None else default_knowledge_dir()
         self._load = load
         self._make_engine = make_engine
-        self.engine: Any = None
-        self.knowledge: Any = None
-        self.loaded_at: float | None = None
+        self.engine: AnswerEngine | None = None
         self.last_result: ReloadResult | None = None
         self._lock = asyncio.Lock()
         self._snapshot: Snapshot = ()
@@ -98,40 +96,46 @@ class KnowledgeService:
     def ready(self) -> bool:
         return self.engine is not None
 
+    @property
+    def knowledge(self) -> KnowledgeBase | None:
+        """The data the current engine answers from."""
+        return self.engine.knowledge if self.engine is not None else None
+
     def load_now(self) -> ReloadResult:
         """Load synchronously (at start-up, before the event loop serves anyone)."""
         self._snapshot = snapshot(self.directory)
-        return self._install(*self._build())
+        return self._install(self._build())
 
     async def reload(self) -> ReloadResult:
         """Load in a worker thread; install if valid, otherwise keep the last good data."""
         async with self._lock:
             self._snapshot = await asyncio.to_thread(snapshot, self.directory)
-            return self._install(*await asyncio.to_thread(self._build))
+            return self._install(await asyncio.to_thread(self._build))
 
-    def _build(self) -> tuple[Any, Any, BaseException | None]:
+    def _build(self) -> AnswerEngine | Exception:
         try:
             knowledge = self._load(self.directory)
             if self._make_engine is None:
-                return knowledge, _default_engine(knowledge, self.engine), None
-            return knowledge, self._make_engine(knowledge), None
+                return _default_engine(knowledge, self.engine)
+            return self._make_engine(knowledge)
         except Exception as error:  # any failure keeps the last good data
-            return None, None, error
+            return error
 
-    def _install(self, knowledge: Any, engine: Any, error: BaseException | None) -> ReloadResult:
-        if error is not None:
-            result = ReloadResult(ok=False, problems=problem_lines(error))
+    def _install(self, built: AnswerEngine | Exception) -> ReloadResult:
+        if isinstance(built, Exception):
+            result = ReloadResult(ok=False, problems=problem_lines(built))
             log.warning("Knowledge base rejected (%d problem(s)); keeping the last good data",
                         len(result.problems))  # fmt: skip
             for line in result.problems:
                 log.warning("  %s", line)
         else:
-            self.knowledge, self.engine, self.loaded_at = knowledge, engine, time.time()
+            self.engine = built  # the one assignment that makes the new data live
+            knowledge = built.knowledge
             result = ReloadResult(
                 ok=True,
-                places=len(getattr(knowledge, "jurisdictions", ())),
-                topics=len(getattr(knowledge, "topics", ())),
-                sources=len(getattr(knowledge, "sources", ())),
+                places=len(knowledge.jurisdictions),
+                topics=len(knowledge.topics),
+                sources=len(knowledge.sources),
             )
             log.info("Knowledge base loaded: %d places, %d topics, %d sources",
                      result.places, result.topics, result.sources)  # fmt: skip

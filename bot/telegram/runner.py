@@ -42,7 +42,7 @@ def _reload_soon(application: Application) -> None:
     from bot.telegram.services import SERVICES_KEY
 
     async def reload() -> None:
-        service = application.bot_data[SERVICES_KEY].knowledge
+        service = application.bot_data[SERVICES_KEY].live
         previous = service.last_result
         await notify_admins(application, await service.reload(), previous)
 

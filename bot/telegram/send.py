@@ -46,7 +46,7 @@ def answer_markup(
         choices = [Choice(example, f"ask:{example}") for example in answer.examples]
     more_quotes = other_places = False
     pid = the_place(answer)
-    knowledge = svc.knowledge.knowledge
+    knowledge = svc.live.knowledge
     if pid and knowledge is not None and (place := knowledge.jurisdictions.get(pid)):
         more_quotes = len(place.quotes) > len(answer.quotes)
         other_places = any(

@@ -1,4 +1,5 @@
-"""The shared services every handler reads from `bot_data`, and the caller's language."""
+"""The shared services every handler reads from `bot_data`, the caller's language, and the
+one "is the engine ready?" guard."""
 
 from __future__ import annotations
 
@@ -8,34 +9,73 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes, ExtBot, JobQueue
 
+from bot.answer.model import Answer
 from bot.engine import normalize_language
+from bot.engine_api import AnswerEngine
+from bot.telegram import texts
 from bot.telegram.memory import ConversationMemory
 
 if TYPE_CHECKING:
+    from bot.stats import StatsRecorder
     from bot.telegram.flood import FloodGuard
     from bot.telegram.keyboards import CallbackCodec
-    from bot.telegram.reload import KnowledgeService
+    from bot.telegram.reload import LiveKnowledge
 
 log = logging.getLogger(__name__)
 
 SERVICES_KEY = "services"
 
+# The Application that `Application.builder()...build()` returns, spelled out once for mypy.
+BotApplication = Application[
+    ExtBot[None],
+    ContextTypes.DEFAULT_TYPE,
+    dict[Any, Any],
+    dict[Any, Any],
+    dict[Any, Any],
+    JobQueue[ContextTypes.DEFAULT_TYPE],
+]
+
 
 @dataclass
 class Services:
-    knowledge: KnowledgeService
+    live: LiveKnowledge
     codec: CallbackCodec
     flood: FloodGuard
     admins: frozenset[int] = frozenset()
-    stats: Any = None  # bot.stats.StatsRecorder when SANCTUARY_STATS is set
+    stats: StatsRecorder | None = None  # only when SANCTUARY_STATS is set
     question_limit: int = 1000  # longer questions are cut before the engine sees them
     memory: ConversationMemory = field(default_factory=ConversationMemory)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data[SERVICES_KEY]  # type: ignore[no-any-return]
+    svc: Services = context.bot_data[SERVICES_KEY]
+    return svc
+
+
+def app_services(application: BotApplication) -> Services | None:
+    """The services outside a handler (start-up, shutdown, health); None before they are set."""
+    svc: Services | None = application.bot_data.get(SERVICES_KEY)
+    return svc
+
+
+async def ready_engine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AnswerEngine | None:
+    """The engine to answer with, or None after telling the user the bot is starting up.
+
+    Taken once per update: a reload may swap the live engine while a handler runs.
+    """
+    engine = services(context).live.engine
+    if engine is not None:
+        return engine
+    language = user_language(update, context)
+    if update.inline_query is not None:
+        await update.inline_query.answer([], cache_time=5, is_personal=True)
+    elif update.callback_query is not None:
+        await update.callback_query.answer(texts.text("not_ready", language))
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(texts.html("not_ready", language))
+    return None
 
 
 def _user_id(update: object) -> int | None:
@@ -77,7 +117,7 @@ def remember_place(update: object, context: ContextTypes.DEFAULT_TYPE, place: st
     services(context).memory.last_places.set(_chat_id(update), place)
 
 
-async def record_answer(context: ContextTypes.DEFAULT_TYPE, answer: Any) -> None:
+async def record_answer(context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
     """Count an answer in the anonymous statistics, if on; never fails a reply."""
     recorder = services(context).stats
     if recorder is None:

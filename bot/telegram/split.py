@@ -18,6 +18,9 @@ _ATOM = re.compile(r"<[^<>]*>|&#?\w+;|\n\n+|\n|[ \t]+|[^<&\s]+|[<&]")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)")
 _LONG_WORD = 64
 
+# The tags open at a point, outermost first: (name, the opening tag as written).
+Stack = tuple[tuple[str, str], ...]
+
 
 def utf16_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji is often two)."""
@@ -58,7 +61,7 @@ def _atoms(html: str) -> list[_Atom]:
     return atoms
 
 
-def _apply(stack: tuple[tuple[str, str], ...], atom: _Atom) -> tuple[tuple[str, str], ...]:
+def _apply(stack: Stack, atom: _Atom) -> Stack:
     """The open-tag stack (name, opening tag text) after `atom`."""
     if atom.opens:
         return (*stack, (atom.opens, atom.text))
@@ -69,7 +72,7 @@ def _apply(stack: tuple[tuple[str, str], ...], atom: _Atom) -> tuple[tuple[str, 
     return stack
 
 
-def _closing(stack: tuple[tuple[str, str], ...]) -> str:
+def _closing(stack: Stack) -> str:
     return "".join(f"</{name}>" for name, _ in reversed(stack))
 
 
@@ -84,11 +87,12 @@ def split_html(html: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         return [html] if _visible(html) else []
     atoms = _atoms(html)
     parts: list[str] = []
-    start, stack = 0, ()
+    stack: Stack = ()
+    start = 0
     while start < len(atoms):
         reopen = "".join(tag for _, tag in stack)
         size, state = utf16_len(reopen), stack
-        best: dict[int, tuple[int, tuple[tuple[str, str], ...]]] = {}
+        best: dict[int, tuple[int, Stack]] = {}
         end = start
         while end < len(atoms):
             after = _apply(state, atoms[end])

@@ -1,4 +1,4 @@
-"""The GitHub workflow runs what .ci/run runs; pre-commit runs validate and ruff."""
+"""The GitHub workflow runs what .ci/run runs; pre-commit runs validate, mypy and ruff."""
 
 from __future__ import annotations
 
@@ -55,6 +55,14 @@ def test_then_validates_the_knowledge_base_and_lints() -> None:
     assert lines.index(".venv/bin/ruff format --check .") > test
 
 
+def test_then_type_checks_like_ci_run() -> None:
+    lines = run_lines()
+    ci_run = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
+    for command in (".venv/bin/mypy", ".venv/bin/mypy tests/telegram/tg_engine.py"):
+        assert command in ci_run
+        assert lines.index(command) > lines.index(ci_run_test_command())
+
+
 def hooks() -> dict[str, dict[str, Any]]:
     return {
         hook["id"]: hook | {"repo": repo["repo"]}
@@ -75,3 +83,11 @@ def test_pre_commit_runs_ruff_and_ruff_format() -> None:
     all_hooks = hooks()
     assert all_hooks["ruff"]["repo"] == "https://github.com/astral-sh/ruff-pre-commit"
     assert all_hooks["ruff-format"]["repo"] == "https://github.com/astral-sh/ruff-pre-commit"
+
+
+def test_pre_commit_type_checks_with_the_projects_mypy() -> None:
+    mypy = hooks()["mypy"]
+    assert mypy["repo"] == "local"
+    assert mypy["entry"] == ".venv/bin/mypy"
+    assert mypy["language"] == "system"
+    assert mypy["pass_filenames"] is False

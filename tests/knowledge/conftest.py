@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge import model
 from bot.knowledge.loader import check_knowledge
 
 SOURCES = """\
 - id: citymayors-2017-04
+  kind: article
   outlet: City Mayors
   title: Sanctuary cities pledge to continue to protect undocumented immigrants
   author: null
@@ -19,6 +21,7 @@ SOURCES = """\
   text_file: citymayors.txt
 
 - id: marshall-2017-06
+  kind: article
   outlet: The Marshall Project
   title: How 'Sanctuary Cities' Are Helping Immigrants Outwit ICE
   author: John Carlos Frey
@@ -95,6 +98,40 @@ summary:
   es: El estado de Nueva York limita la cooperación con las autoridades federales.
 """
 
+FEDERAL = """\
+- id: doj-2025-08-05-list
+  kind: government
+  outlet: MIL-OSI
+  publisher: US Department of Justice
+  title: Justice Department Publishes List of Sanctuary Jurisdictions
+  date: "2025-08-05"
+  url: https://security.mil-osi.com/page/304
+"""
+
+# Appended to DENVER (whose last line is 23) by the kb26 fixture: the 2026 fields.
+DENVER_2026 = """\
+stance_basis:
+  en: Denver's 2017 law bars jailers from holding people for ICE without a warrant.
+  es: La ley de Denver de 2017 prohíbe retener a personas para ICE sin orden judicial.
+federal_list: listed
+coordinates: [39.74, -104.99]
+events:
+  - date: "2025-01"
+    kind: lawsuit
+    text:
+      en: The US Justice Department sued Denver.
+      es: El Departamento de Justicia de EE. UU. demandó a Denver.
+    source: marshall-2017-06
+    also: [doj-2025-08-05-list]
+    aspects: [courts]
+  - date: "2025-08-05"
+    kind: federal_listing
+    text:
+      en: The US Justice Department named Denver on its list of sanctuary jurisdictions.
+      es: El Departamento de Justicia de EE. UU. incluyó a Denver en su lista.
+    source: doj-2025-08-05-list
+    aspects: [federal_list]
+"""
 # The articles' text, with the typographic quotes and line breaks that real pages have.
 TEXTS = {
     "citymayors.txt": "Mayor Michael Hancock: “We will value\nresidents in this city.”\n"
@@ -146,5 +183,17 @@ class KnowledgeDir:
 
 
 @pytest.fixture
-def kb(tmp_path: Path) -> KnowledgeDir:
+def kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeDir:
+    """The small knowledge base, checked without the 2026 requirements (tests that need
+    them switch them on), so the tests keep passing when model.STRICT_2026 flips."""
+    monkeypatch.setattr(model, "STRICT_2026", False)
     return KnowledgeDir(tmp_path / "knowledge")
+
+
+@pytest.fixture
+def kb26(kb):
+    """The fixture plus a sources/ file and a Denver with the 2026 fields."""
+    kb.write("sources/federal.yaml", FEDERAL)
+    path = kb.root / DENVER_FILE
+    path.write_text(path.read_text(encoding="utf-8") + DENVER_2026, encoding="utf-8")
+    return kb

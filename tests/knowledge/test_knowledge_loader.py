@@ -117,8 +117,9 @@ def test_unknown_field_suggests_the_intended_one(kb):
 def test_unknown_field_without_a_close_match_lists_the_allowed_ones(kb):
     kb.edit(DENVER, "name: Denver\n", "name: Denver\ncolour: red\nstate: CO\n")
     assert kb.problems() == [
-        f"{DENVER}:2: unknown field 'colour' — allowed: name, name_es, type, aliases, stance, "
-        "as_of, summary, officials, quotes, facts",
+        f"{DENVER}:2: unknown field 'colour' — allowed: name, type, stance, as_of, summary, "
+        "aliases, name_es, officials, quotes, facts, stance_basis, label_rejected, federal_list, "
+        "statewide, coordinates, events",
         f"{DENVER}:3: unknown field 'state' — the state is the folder name; remove this line",
     ]
 
@@ -137,7 +138,7 @@ def test_wrong_types(kb):
     kb.edit(DENVER, "summary:\n  en:", "summary: Denver is nice.\nsummary_was:\n  en:")
     kb.edit("sources.yaml", "date_inferred: true", "date_inferred: maybe")
     assert kb.problems() == [
-        "sources.yaml:14: source 'marshall-2017-06': 'date_inferred' must be true or false, "
+        "sources.yaml:16: source 'marshall-2017-06': 'date_inferred' must be true or false, "
         "not 'maybe'",
         f"{DENVER}:1: 'name' must be text, not a list",
         f"{DENVER}:3: 'aliases' must be a list (e.g. [A, B], or one '- ' line per item), not text",
@@ -157,8 +158,8 @@ def test_list_items_must_be_non_empty_text(kb):
 def test_stance_outside_the_vocabulary(kb):
     kb.edit(DENVER, "stance: sanctuary", "stance: sanctury")
     assert kb.problems() == [
-        f"{DENVER}:4: 'stance' must be one of sanctuary, limits_cooperation, unclear, unknown, "
-        "not 'sanctury' — did you mean 'sanctuary'?"
+        f"{DENVER}:4: 'stance' must be one of sanctuary, limits_cooperation, bans_sanctuary, "
+        "unclear, unknown, not 'sanctury' — did you mean 'sanctuary'?"
     ]
 
 
@@ -206,7 +207,7 @@ def test_duplicate_source_id(kb):
     kb.edit("sources.yaml", "id: marshall-2017-06", "id: citymayors-2017-04")
     kb.edit(DENVER, "    source: marshall-2017-06", "    source: citymayors-2017-04")
     assert kb.problems() == [
-        "sources.yaml:9: source 'citymayors-2017-04': id 'citymayors-2017-04' is already used "
+        "sources.yaml:10: source 'citymayors-2017-04': id 'citymayors-2017-04' is already used "
         "on line 1: give each source its own id"
     ]
 
@@ -274,11 +275,11 @@ def test_references_to_unknown_sources(kb):
     kb.edit("topics.yaml", "sources: [citymayors-2017-04]", "sources: [citymayors-2017-4]")
     assert kb.problems() == [
         "topics.yaml:11: topic 'what-is-sanctuary-city': source 'citymayors-2017-4' is not an "
-        "id in sources.yaml — did you mean 'citymayors-2017-04'?",
-        f"{DENVER}:17: quote 1: source 'citymayor-2017-04' is not an id in sources.yaml — "
-        "did you mean 'citymayors-2017-04'?",
-        f"{DENVER}:23: fact 1: source 'nowhere' is not an id in sources.yaml: add it there or "
-        "fix the id",
+        "id in sources.yaml or sources/ — did you mean 'citymayors-2017-04'?",
+        f"{DENVER}:17: quote 1: source 'citymayor-2017-04' is not an id in sources.yaml or "
+        "sources/ — did you mean 'citymayors-2017-04'?",
+        f"{DENVER}:23: fact 1: source 'nowhere' is not an id in sources.yaml or sources/: add "
+        "it there or fix the id",
     ]
 
 
@@ -286,7 +287,7 @@ def test_a_topic_needs_at_least_one_source(kb):
     kb.edit("topics.yaml", "sources: [citymayors-2017-04]", "sources: []")
     assert kb.problems() == [
         "topics.yaml:11: topic 'what-is-sanctuary-city': 'sources' is empty: list at least one "
-        "id from sources.yaml"
+        "source id"
     ]
 
 
@@ -362,7 +363,7 @@ def test_files_of_the_wrong_shape(kb):
     kb.write("topics.yaml", "hello\n")
     kb.edit("sources.yaml", "  text_file: marshall.txt\n", "  text_file: marshall.txt\n- oops\n")
     assert kb.problems() == [
-        "sources.yaml:16: source #3: expected a mapping of fields (id:, outlet:, title:, "
+        "sources.yaml:18: source #3: expected a mapping of fields (id:, kind:, outlet:, title:, "
         "date:, ...), not text",
         "topics.yaml:1: expected a list of topics, each starting '- id:', not text",
         f"{DENVER}:1: expected a mapping of fields (name:, type:, stance:, ...), not a list",

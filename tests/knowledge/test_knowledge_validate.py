@@ -52,7 +52,7 @@ def test_normalise_keeps_dashes_and_words():
 def test_a_missing_text_file_is_an_error_naming_it(kb):
     (kb.texts / "marshall.txt").unlink()
     assert messages(validate(kb.root, texts_dir=kb.texts, today=SOON)) == [
-        f"sources.yaml:9: source 'marshall-2017-06': text_file 'marshall.txt' not found in "
+        f"sources.yaml:10: source 'marshall-2017-06': text_file 'marshall.txt' not found in "
         f"{kb.texts}"
     ]
 
@@ -149,3 +149,18 @@ def test_validate_command_on_a_missing_dir(in_parent, capsys):
         "elsewhere: knowledge directory not found: elsewhere",
         "1 error",
     ]
+
+
+def test_validate_command_checks_the_2026_requirements_on_request(in_parent, capsys):
+    assert main(["validate", "knowledge", "--stale-years", "100", "--strict-2026"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"knowledge/{DENVER}:1: missing required field 'stance_basis'" in lines
+    assert lines[-1] == "7 errors"
+    assert main(["validate", "knowledge", "--stale-years", "100"]) == 0  # switched back off
+
+
+def test_validate_command_counts_events(in_parent, kb26, capsys):
+    assert main(["validate", "knowledge", "--stale-years", "100"]) == 0
+    assert capsys.readouterr().out == (
+        "knowledge OK: 3 sources, 3 jurisdictions, 1 topic, 2 quotes, 2 events\n"
+    )

@@ -14,6 +14,7 @@ from tg_harness import Harness, StartBot
 from tg_knowledge import PLACES
 from tg_updates import ADMIN, BOB, BOT_NAME, GROUP
 
+from bot.knowledge.model import PlaceType
 from bot.stats import StatsRecorder
 from bot.telegram.runner import _reload_soon
 
@@ -43,7 +44,7 @@ async def test_edits_go_live_and_invalid_edits_are_rejected(
     caplog.set_level(logging.WARNING, logger="bot")
     summary = {"en": "Denver edited: still welcoming.", "es": "Denver editado."}
     write_denver(bot, summary=summary)
-    await until(lambda: "edited" in bot.knowledge.knowledge.jurisdictions["denver"].summary.en)
+    await until(lambda: "edited" in bot.live.knowledge.jurisdictions["denver"].summary.en)
     assert await denver_summary(bot) == "Denver edited: still welcoming."
 
     write_denver(bot, summary=summary, stance="sanctuaryy")
@@ -67,7 +68,7 @@ async def test_sighup_reloads_and_reports_to_admins(start_bot: StartBot) -> None
     _reload_soon(bot.app)
     notice = await bot.reply(chat_id=ADMIN["id"])
     assert "jurisdictions/co/denver.yaml:2: " in notice.text
-    assert bot.knowledge.knowledge.jurisdictions["denver"].type == "city"
+    assert bot.live.knowledge.jurisdictions["denver"].type is PlaceType.CITY
 
 
 async def test_admin_reload_command(bot: Harness) -> None:

@@ -9,10 +9,12 @@ import pytest
 from html_check import html_problems, visible_text
 from tg_harness import TOKEN
 
+from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Choice, Kind, PlaceRef
+from bot.knowledge.model import PlaceType
 from bot.settings import SETTINGS, FloodLimits, Settings, SettingsError
 from bot.telegram.flood import FloodGuard, Verdict
-from bot.telegram.keyboards import CallbackCodec, build_keyboard, extra_choices
+from bot.telegram.keyboards import CallbackCodec, Pressed, build_keyboard, extra_choices
 from bot.telegram.split import split_html, utf16_len
 from bot.telegram.updates import sanitize_updates
 
@@ -106,25 +108,36 @@ def test_random_markup_always_splits_into_valid_parts(seed: int) -> None:
 
 def test_callback_data_round_trips_and_fits_64_bytes() -> None:
     codec = CallbackCodec()
-    for action in ("place:denver", "topic:what-is-sanctuary-city", "list:CO", "list:ALL",
-                   "quotes:new-york-city", "sources:x" * 1, "ask:¿Es Denver una ciudad santuario?",
-                   "ask:" + "¿Qué ciudades de Colorado se declaran santuario? " * 3,
-                   "place:" + "a-very-long-jurisdiction-id" * 3):  # fmt: skip
+    for text in ("place:denver", "topic:what-is-sanctuary-city", "list:CO", "list:ALL",
+                 "quotes:new-york-city", "sources:x", "back:denver", "lang:es",
+                 "ask:¿Es Denver una ciudad santuario?",
+                 "ask:" + "¿Qué ciudades de Colorado se declaran santuario? " * 3,
+                 "place:" + "a-very-long-jurisdiction-id" * 3):  # fmt: skip
+        action = Action.parse(text)
+        assert str(action) == text
         for language in ("en", "es"):
             data = codec.encode(action, language)
             assert len(data.encode()) <= 64
-            assert codec.decode(data) == (action, language)
+            assert codec.decode(data) == Pressed(action, language)
 
 
-def test_unknown_callback_data_decodes_to_none() -> None:
+def test_unknown_or_malformed_callback_data_decodes_to_none() -> None:
     codec = CallbackCodec(capacity=2)
-    long_ones = [codec.encode("ask:" + "x" * 80 + str(n), "en") for n in range(3)]
+    long_ones = [codec.encode(Action(Verb.ASK, "x" * 80 + str(n)), "en") for n in range(3)]
     assert codec.decode(long_ones[0]) is None  # evicted
     assert codec.decode(long_ones[2]) is not None
-    for data in (None, "", "p", "p:fr:denver", "z:en:denver", "h:en:nope"):
-        assert codec.decode(data) is None
-    with pytest.raises(ValueError, match="unknown action"):
-        codec.encode("delete:everything", "en")
+    for data in (None, "", "p", "p:fr:denver", "z:en:denver", "h:en:nope", "p:en:",
+                 "p:en:Denver", "p:en:../etc", "l:en:Colorado", "L:en:fr", "L:es:",
+                 "t:en:what is", "a:en: ", "q:en:denver:x"):  # fmt: skip
+        assert codec.decode(data) is None, data
+
+
+def test_actions_are_checked_when_made() -> None:
+    assert Action(Verb.LANGUAGE, "es").payload == "es"
+    assert Action.parse("list:ALL") == Action(Verb.LIST, "ALL")
+    for text in ("delete:everything", "lang:fr", "place:", "list:co", "ask:", "place"):
+        with pytest.raises(ValueError):
+            Action.parse(text)
 
 
 def test_keyboard_skips_unknown_and_duplicate_actions() -> None:
@@ -136,11 +149,15 @@ def test_keyboard_skips_unknown_and_duplicate_actions() -> None:
 
 
 def test_extra_buttons_only_under_single_place_answers() -> None:
-    place = PlaceRef("denver", "Denver", "city", "CO", "sanctuary", "2017-05")
+    place = PlaceRef("denver", "Denver", PlaceType.CITY, "CO", "sanctuary", "2017-05")
     one = Answer("q", Kind.ANSWER, "es", "x", places=(place,))
     two = Answer("q", Kind.ANSWER, "es", "x", places=(place, place))
-    labels = [c.label for c in extra_choices(one, more_quotes=True, other_places_in_state=True)]
-    assert labels == ["Fuentes", "Más citas", "Otros lugares en CO"]
+    choices = extra_choices(one, more_quotes=True, other_places_in_state=True)
+    assert [(c.label, c.action) for c in choices] == [
+        ("Fuentes", "sources:denver"),
+        ("Más citas", "quotes:denver"),
+        ("Otros lugares en CO", "list:CO"),
+    ]
     assert extra_choices(two, more_quotes=True, other_places_in_state=True) == []
 
 
@@ -206,19 +223,36 @@ def test_sanitize_updates_keeps_good_ones_and_blanks_bad_ones() -> None:
     assert result == [good, {"update_id": 2}]
 
 
-def test_the_stand_in_engine_has_the_real_engines_interface() -> None:
-    """The transport tests run on a stand-in: it must not drift from Engine's methods."""
+def test_the_engine_and_its_stand_in_have_the_boundarys_signatures() -> None:
+    """The transport tests run on a stand-in: it and the real Engine must both match the
+    AnswerEngine protocol exactly (mypy checks the types; this checks names and defaults)."""
     import inspect
 
     from tg_engine import FakeEngine
 
     from bot.engine import Engine
+    from bot.engine_api import AnswerEngine
 
-    for name, method in inspect.getmembers(FakeEngine, inspect.isfunction):
-        if name.startswith("_"):
-            continue
-        real = getattr(Engine, name, None)
-        assert real is not None, f"Engine has no {name}()"
-        fake_params = list(inspect.signature(method).parameters)
-        real_params = list(inspect.signature(real).parameters)
-        assert fake_params == real_params[: len(fake_params)], name
+    members = [name for name in vars(AnswerEngine) if not name.startswith("_")]
+    assert "answer" in members and "knowledge" in members
+    for name in members:
+        wanted = getattr(AnswerEngine, name)
+        if isinstance(wanted, property):
+            continue  # `knowledge`: an attribute on both (mypy checks its type)
+        for engine in (Engine, FakeEngine):
+            real = getattr(engine, name, None)
+            assert real is not None, f"{engine.__name__} has no {name}()"
+            assert inspect.signature(real) == inspect.signature(wanted), (engine, name)
+
+
+def test_the_transports_wording_is_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from bot.telegram.texts import COMMANDS, TEXTS
+
+    def fields(template: str) -> set[str | None]:
+        return {name for _, name, _, _ in string.Formatter().parse(template)}
+
+    for key, wording in {**TEXTS, **COMMANDS}.items():
+        assert wording.en and wording.es, key
+        assert fields(wording.en) == fields(wording.es), key

@@ -19,7 +19,7 @@ from tg_updates import BOB, text_update
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.telegram.ratelimit import ChatRateLimiter
-from bot.telegram.reload import KnowledgeService
+from bot.telegram.reload import LiveKnowledge
 from bot.telegram.webhook import SECRET_HEADER, make_server, serve_webhook
 
 SECRET = "s3cret_Token-for-tests"
@@ -33,7 +33,7 @@ def free_port() -> int:
 
 
 def application(server_url: str, tmp_path: Path) -> Application:
-    knowledge = KnowledgeService(write_knowledge(tmp_path / "k"), make_engine=FakeEngine)
+    knowledge = LiveKnowledge(write_knowledge(tmp_path / "k"), make_engine=FakeEngine)
     assert knowledge.load_now().ok
     settings = Settings(token=TOKEN, api_base_url=server_url, reload_interval=0)
     limiter = ChatRateLimiter(overall_max_rate=0, group_max_rate=0, chat_max_rate=0)

@@ -1,12 +1,18 @@
-"""A stand-in for bot.engine.Engine with the same signatures and predictable answers.
+"""A stand-in for bot.engine.Engine: the same boundary (AnswerEngine), predictable answers.
 
 Transport tests assert exact messages and keyboards; this engine answers from the real
 (fixture) KnowledgeBase by simple rules, so they do not depend on the matcher's wording.
+`.ci/run` type-checks this file, so it cannot drift from `bot.engine_api.AnswerEngine`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Choice, Kind, PlaceRef, QuoteView, SourceRef
+from bot.engine_api import AnswerEngine
 from bot.knowledge.model import Jurisdiction, KnowledgeBase
 
 EXAMPLES = {
@@ -16,6 +22,10 @@ EXAMPLES = {
            "¿Qué es una ciudad santuario y qué ciudades de Colorado se llaman así?"),
 }  # fmt: skip
 BOOM = "trigger an internal error"
+
+
+def _button(label: str, verb: Verb, payload: str) -> Choice:
+    return Choice(label, str(Action(verb, payload)))
 
 
 class FakeEngine:
@@ -29,7 +39,7 @@ class FakeEngine:
                         place.as_of.iso())  # fmt: skip
 
     def _sources(self, ids: list[str]) -> tuple[SourceRef, ...]:
-        refs = []
+        refs: list[SourceRef] = []
         for sid in dict.fromkeys(ids):
             s = self.knowledge.sources[sid]
             refs.append(SourceRef(s.id, s.outlet, s.title, s.date.iso(), s.url))
@@ -56,7 +66,7 @@ class FakeEngine:
         if len(found) > 1:
             return Answer(question, Kind.CLARIFY, lang, "Which place do you mean?",
                           places=tuple(self._ref(p) for p in found),
-                          choices=tuple(Choice(f"{p.name}, {p.state}", f"place:{p.id}")
+                          choices=tuple(_button(f"{p.name}, {p.state}", Verb.PLACE, p.id)
                                         for p in found))  # fmt: skip
         if found:
             return self.place(found[0].id, lang)
@@ -99,11 +109,11 @@ class FakeEngine:
         return Answer(f"list {state}", Kind.LIST, language,
                       f"{len(places)} covered places{where}.",
                       places=tuple(self._ref(p) for p in places),
-                      choices=tuple(Choice(p.name, f"place:{p.id}") for p in places))  # fmt: skip
+                      choices=tuple(_button(p.name, Verb.PLACE, p.id) for p in places))  # fmt: skip
 
     def topics_overview(self, language: str) -> Answer:
         return Answer("topics", Kind.LIST, language, "General questions:",
-                      choices=tuple(Choice(t.question.get(language), f"topic:{t.id}")
+                      choices=tuple(_button(t.question.get(language), Verb.TOPIC, t.id)
                                     for t in self.knowledge.topics.values()))  # fmt: skip
 
     def sources_overview(self, language: str) -> Answer:
@@ -125,3 +135,7 @@ class FakeEngine:
         ids = [p.id for p in self.knowledge.jurisdictions.values()
                if not query or query.lower() in p.name.lower()]  # fmt: skip
         return [self.place(pid, lang) for pid in ids[:limit]]
+
+
+if TYPE_CHECKING:  # `.ci/run` runs mypy on this file: the stand-in must fit the boundary
+    _STAND_IN: Callable[[KnowledgeBase], AnswerEngine] = FakeEngine

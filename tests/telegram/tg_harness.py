@@ -21,7 +21,7 @@ from bot.knowledge.paths import default_knowledge_dir
 from bot.settings import FloodLimits, Settings
 from bot.telegram.app import build_application
 from bot.telegram.ratelimit import ChatRateLimiter
-from bot.telegram.reload import KnowledgeService
+from bot.telegram.reload import LiveKnowledge
 from bot.telegram.runner import serve_polling
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
@@ -33,7 +33,7 @@ class Harness:
 
     server: FakeBotAPI
     app: Application
-    knowledge: KnowledgeService
+    live: LiveKnowledge
     knowledge_dir: Path
     tmp: Path
     pushed: list[int] = field(default_factory=list)
@@ -60,8 +60,10 @@ class Harness:
         await asyncio.sleep(pause)
 
     @property
-    def engine(self) -> Any:
-        return self.knowledge.engine
+    def engine(self) -> FakeEngine:
+        """The stand-in engine answering now (start_bot(real=True) has no stand-in)."""
+        assert isinstance(self.live.engine, FakeEngine)
+        return self.live.engine
 
 
 StartBot = Callable[..., Awaitable[Harness]]
@@ -82,11 +84,11 @@ async def start_bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         stack.push_async_callback(server.stop)
         if real:
             directory = Path(shutil.copytree(default_knowledge_dir(), tmp_path / "knowledge"))
-            knowledge = KnowledgeService(directory)
+            live = LiveKnowledge(directory)
         else:
             directory = write_knowledge(tmp_path / "knowledge")
-            knowledge = KnowledgeService(directory, make_engine=FakeEngine)
-        assert knowledge.load_now().ok
+            live = LiveKnowledge(directory, make_engine=FakeEngine)
+        assert live.load_now().ok
         settings = Settings(
             token=TOKEN,
             api_base_url=server.base_url,
@@ -99,7 +101,7 @@ async def start_bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         limiter = rate_limiter or ChatRateLimiter(
             overall_max_rate=0, group_max_rate=0, chat_max_rate=0, max_retries=2
         )
-        app = build_application(settings, knowledge, stats=stats, rate_limiter=limiter)
+        app = build_application(settings, live, stats=stats, rate_limiter=limiter)
         stop = asyncio.Event()
         task = asyncio.create_task(
             serve_polling(app, stop, poll_timeout=1, heartbeat=tmp_path / "heartbeat")
@@ -113,7 +115,7 @@ async def start_bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         await server.wait_call("getUpdates", within=10)
         while not app.running:  # noqa: ASYNC110 - PTB offers no event for this
             await asyncio.sleep(0.01)
-        return Harness(server, app, knowledge, directory, tmp_path)
+        return Harness(server, app, live, directory, tmp_path)
 
     async with stack:
         yield start
