@@ -1,9 +1,10 @@
-"""Compose answers: bottom line first, then quotes, then how old it is, then sources."""
+"""Compose answers: bottom line first, then the newest dated facts, then quotes, then how old
+it is, then sources."""
 
 from __future__ import annotations
 
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.names import Naming
+from bot.answer.names import contract_es
 from bot.answer.phrases import (
     PLACE_TYPES,
     ROLE_NAMES,
@@ -16,7 +17,8 @@ from bot.answer.phrases import (
     lookup,
     say,
 )
-from bot.knowledge.model import Jurisdiction, PartialDate, PlaceType, Quote
+from bot.answer.timeline import SHORT_TIMELINE, Dated, Timeline, newest
+from bot.knowledge.model import EventKind, Jurisdiction, PartialDate, PlaceType, Quote, Stance
 from bot.understanding.gazetteer import Place
 from bot.understanding.roles import TITLE_WORDS, Role
 from bot.understanding.text import contains_phrase, fold
@@ -24,29 +26,11 @@ from bot.understanding.text import contains_phrase, fold
 MAX_NAMES_LISTED = 40  # a "not covered" reply names at most this many covered places
 DEFAULT_QUOTES = 2
 MAX_QUOTES = 3
+FEDERAL_KINDS = (EventKind.FEDERAL_LISTING, EventKind.FEDERAL_REMOVAL)
 
 
-class Composer(Naming):
+class Composer(Timeline):
     """Turns resolved places, topics and lists of one knowledge base into Answers."""
-
-    def age(self, date: PartialDate | None, language: str) -> str:
-        newest = date or self.last
-        return say(
-            language,
-            "age",
-            date=newest.human(language) if newest else "?",
-            **self.span(language),
-        )
-
-    def span(self, language: str) -> dict[str, str]:
-        """When the sources were published, as {span} ("Nov 2016 – Jun 2017") and {between}."""
-        if self.first is None or self.last is None:
-            return {"span": "?", "between": "?"}
-        first, last = self.first.human(language), self.last.human(language)
-        if first == last:
-            return {"span": first, "between": f"en {first}" if language == "es" else first}
-        between = f"entre {first} y {last}" if language == "es" else f"{first} – {last}"
-        return {"span": f"{first} – {last}", "between": between}
 
     def stance_line(
         self, j: Jurisdiction, language: str, *, with_state: bool = False, yes_no: bool = True
@@ -55,15 +39,16 @@ class Composer(Naming):
         question about sanctuary status: to "is it safe there?" it would mislead."""
         # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
         kind = PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
-        return lookup(
+        line = lookup(
             STANCE_ANSWERS if yes_no else STANCE_LINES,
             j.stance,
             language,
             **dated(j.as_of, language),
-            place=self.display_name(j, with_state=with_state, language=language),
+            place=self.running_name(j, with_state=with_state, language=language),
             type=lookup(PLACE_TYPES, kind, language),
             article=article_es(kind),
         )
+        return contract_es(line) if language == "es" else line
 
     # --- answers about places ---------------------------------------------------------------
 
@@ -80,20 +65,41 @@ class Composer(Naming):
         choices: tuple[Choice, ...] = (),
         with_state: bool = False,
         yes_no: bool = False,
+        timeline: int = SHORT_TIMELINE,
     ) -> Answer:
-        quotes, details = self._pick_quotes(j, language, speaker, role, all_quotes)
-        shown = [self.quote_view(q, language) for q in quotes]
-        newest = max([j.as_of, *(q.date for q in quotes)])
+        """The place's standing, newest first: the bottom line (its stance, dated, with a
+        first word only where the stance supports one), the federal designation, the place's
+        own policy and who rejects the label, the newest events, then the 2017 quotes."""
+        quotes, said = self._pick_quotes(j, language, speaker, role, all_quotes)
+        bottom_line = self.stance_line(j, language, with_state=with_state, yes_no=yes_no)
+        shown: list[Dated] = [(j.as_of, False)]
+        federal = self.federal_line(j, language)
+        # The federal line already says what the listing and removal events say.
+        skip = FEDERAL_KINDS if federal else ()
+        events = tuple(e for e in j.timeline if e.kind not in skip)[:timeline]
+        standing: list[str] = []
+        if federal is not None:
+            shown.append(federal[1])
+            if j.stance == Stance.UNKNOWN:  # "named without a stance": the list says more
+                bottom_line = federal[0]
+            else:
+                standing.append(federal[0])
+        standing += [text.get(language) for text in (j.stance_basis, j.label_rejected) if text]
+        if not j.stance_basis and not events:
+            standing.append(j.summary.get(language))
+        shown += [(e.date, e.date_inferred) for e in events]
+        shown += [(q.date, q.date_inferred) for q in quotes if not q.reported]
+        date, inferred = newest(shown)
         return Answer(
             question=question,
             kind=Kind.ANSWER,
             language=language,
-            bottom_line=self.stance_line(j, language, with_state=with_state, yes_no=yes_no),
+            bottom_line=bottom_line,
             places=(self.place_ref(j),),
-            details=(*notes, j.summary.get(language), *details),
-            quotes=tuple(shown),
+            details=(*notes, *standing, *self.timeline_block(events, language), *said),
+            quotes=tuple(self.quote_view(q, language) for q in quotes),
             sources=self.source_refs([*(q.source for q in quotes), *j.source_ids]),
-            caveats=(self.age(newest, language),),
+            caveats=(self.age(date, language, inferred=inferred),),
             choices=choices,
         )
 
@@ -105,8 +111,9 @@ class Composer(Naming):
         role: Role | None,
         all_quotes: bool,
     ) -> tuple[list[Quote], list[str]]:
-        """The newest quotes first; a person or role in the question narrows them."""
-        quotes = sorted(j.quotes, key=lambda q: q.date, reverse=True)
+        """The newest quotes first, those the source does not date last; a person or role in
+        the question narrows them."""
+        quotes = sorted(j.quotes, key=quote_order, reverse=True)
         details: list[str] = []
         if speaker:
             theirs = [q for q in quotes if q.speaker == speaker or speaker in q.joint_with]
@@ -130,9 +137,7 @@ class Composer(Naming):
         uncovered = [item for item in named if isinstance(item, Place)]
         lines = self._compare_lines(places, uncovered, language)
         quotes = [
-            self.quote_view(max(j.quotes, key=lambda q: q.date), language)
-            for j in places
-            if j.quotes
+            self.quote_view(max(j.quotes, key=quote_order), language) for j in places if j.quotes
         ]
         return Answer(
             question=question,
@@ -205,7 +210,6 @@ class Composer(Naming):
             places=tuple(map(self.uncovered_ref, places)),
             details=tuple(details),
             examples=tuple(say(language, "examples").split("|")[:3]),
-            caveats=(self.age(None, language),),
             choices=(
                 *(
                     Choice(self.display_name(j, language=language), f"place:{j.id}")
@@ -227,7 +231,6 @@ class Composer(Naming):
                 language, "clarify.related", related=names, place=self.place_name(place, language)
             ),
             places=tuple(self.place_ref(j) for j in related),
-            caveats=(self.age(None, language),),
             choices=tuple(
                 Choice(self.display_name(j, language=language), f"place:{j.id}") for j in related
             ),
@@ -257,6 +260,10 @@ class Composer(Naming):
             bottom_line=say(language, "clarify.which", name=typed),
             places=(*(self.place_ref(j) for j in covered), *map(self.uncovered_ref, others)),
             details=("\n".join(lines),),
-            caveats=(self.age(None, language),),
             choices=tuple(choices),
         )
+
+
+def quote_order(quote: Quote) -> tuple[bool, PartialDate]:
+    """Sort key, newest last: a remark the source does not date never counts as newest."""
+    return (not quote.reported, quote.date)

@@ -156,7 +156,6 @@ class Overviews(Composer):
             language=language,
             bottom_line=say(language, "topics.head"),
             details=("\n".join(f"• {t.question.get(language)}" for t in topics),),
-            caveats=(self.age(None, language),),
             choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in topics),
         )
 
@@ -168,7 +167,6 @@ class Overviews(Composer):
             language=language,
             bottom_line=say(language, "sources.head", count=len(sources)),
             sources=sources,
-            caveats=(self.age(None, language),),
         )
 
     def place_sources(self, j: Jurisdiction, language: str) -> Answer:
