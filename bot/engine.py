@@ -18,6 +18,8 @@ from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
 
 LANGUAGES = ("en", "es")
+# Topics that answer a "which places" question better than a list: the list's own topic.
+LIST_TOPICS = ("ban-states", "federal-list")
 # Shown for an empty inline query until people have asked about anything.
 DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
 
@@ -115,6 +117,9 @@ class Engine:
 
     def _list(self, q: Question) -> Answer:
         state = q.list_state
+        if not state and q.topic in LIST_TOPICS and q.topic in self.knowledge.topics:
+            # "Which states ban sanctuary cities?": the topic explains the list, and names it.
+            return self.composer.topic(q.text, self.knowledge.topics[q.topic], q.language)
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
             return self.composer.no_places_in_state(q.text, state, q.language)
         kinds = (PlaceType.STATE,) if q.list_states_only and not state else None
@@ -236,6 +241,9 @@ class Engine:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)
         if not places:
             return self.composer.not_understood(q.text, q.language)
+        state = self._statewide(places)
+        if state is not None:  # "Houston": answered from Texas law, and saying so
+            return self.composer.via_state(q.text, places[0], state, q.language)
         answer = self.composer.not_covered(q.text, places, q.language)
         mention = next((m for m in q.places if m.place == places[0]), None)
         if len(places) == 1 and mention is not None and mention.qualifier is None:
@@ -249,6 +257,14 @@ class Engine:
                 )  # fmt: skip
                 answer = replace(answer, details=(note, *answer.details))
         return answer
+
+    def _statewide(self, places: list[Place]) -> Jurisdiction | None:
+        """The covered state whose law speaks for one uncovered city or county in it."""
+        if len(places) != 1 or places[0].type not in (PlaceType.CITY, PlaceType.COUNTY):
+            return None
+        state_id = self.index.state_jurisdiction.get(places[0].state)
+        state = self.knowledge.jurisdictions.get(state_id) if state_id else None
+        return state if state is not None and state.statewide else None
 
     def _related(self, place: Place) -> list[Jurisdiction]:
         """Covered places whose name contains the asked one, or the reverse (Milwaukee County)."""

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.answer.compose import Composer
+from bot.answer.timeline import newest
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
 from bot.knowledge.model import Jurisdiction, PlaceType, Stance, Topic
@@ -86,6 +87,32 @@ class Overviews(Composer):
             **self.span(language),
         )
         return replace(answer, bottom_line=bottom)
+
+    def via_state(self, question: str, place: Place, state: Jurisdiction, language: str) -> Answer:
+        """'Is Houston a sanctuary city?': Houston is not in the sources, Texas is. The answer
+        says so first, then what the state's law means for every place in it, then the
+        state's own standing; nothing says the city itself was assessed."""
+        statewide = state.statewide.get(language) if state.statewide else ""
+        first, rest = split_first_sentence(statewide)
+        state_line = self.stance_line(state, language, yes_no=False)
+        federal = self.federal_line(state, language)
+        standing = say(language, "via_state.standing", place=place.name, standing=state_line)
+        shown = [(state.as_of, False), *([federal[1]] if federal else [])]
+        date, inferred = newest(shown)
+        return Answer(
+            question=question,
+            kind=Kind.ANSWER,
+            language=language,
+            bottom_line=say(language, "via_state", place=place.name, statewide=first),
+            places=(self.place_ref(state), self.uncovered_ref(place)),
+            details=tuple(text for text in (rest, standing, federal and federal[0]) if text),
+            sources=self.source_refs(list(state.source_ids)),
+            caveats=(self.age(date, language, inferred=inferred),),
+            choices=(
+                Choice(self.display_name(state, language=language), f"place:{state.id}"),
+                Choice(say(language, "button.all_places"), "list:ALL"),
+            ),
+        )
 
     def topic(self, question: str, item: Topic, language: str) -> Answer:
         first, rest = split_first_sentence(item.answer.get(language))
