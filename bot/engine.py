@@ -18,8 +18,10 @@ from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
 
 LANGUAGES = ("en", "es")
-# Topics that answer a "which places" question better than a list: the list's own topic.
-LIST_TOPICS = ("ban-states", "federal-list")
+# Topics that answer a "which places" question better than a list of covered places: the
+# states that ban sanctuary policies; the federal list, when the question names its maker.
+BAN_STATES_TOPIC, FEDERAL_LIST_TOPIC = "ban-states", "federal-list"
+FEDERAL_WORDS = ("justice", "justicia", "doj", "dhs", "federal", "trump")
 # Shown for an empty inline query until people have asked about anything.
 DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
 
@@ -117,9 +119,10 @@ class Engine:
 
     def _list(self, q: Question) -> Answer:
         state = q.list_state
-        if not state and q.topic in LIST_TOPICS and q.topic in self.knowledge.topics:
+        topic = self.knowledge.topics.get(q.topic or "")
+        if topic is not None and not state and _asks_for_topic_list(q):
             # "Which states ban sanctuary cities?": the topic explains the list, and names it.
-            return self.composer.topic(q.text, self.knowledge.topics[q.topic], q.language)
+            return self.composer.topic(q.text, topic, q.language)
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
             return self.composer.no_places_in_state(q.text, state, q.language)
         kinds = (PlaceType.STATE,) if q.list_states_only and not state else None
@@ -362,6 +365,15 @@ def _drop_abroad(q: Question) -> tuple[Question, list[Place]]:
     if not abroad:
         return q, abroad
     return replace(q, places=tuple(m for m in q.places if m.place not in abroad)), abroad
+
+
+def _asks_for_topic_list(q: Question) -> bool:
+    """'Which states ban sanctuary cities?', 'What is the DOJ list?' ask for a topic's list;
+    'list of sanctuary cities' asks for the places covered."""
+    if q.topic == BAN_STATES_TOPIC:
+        return True
+    words = fold(q.text).split()
+    return q.topic == FEDERAL_LIST_TOPIC and any(w in words for w in FEDERAL_WORDS)
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 
 from bot.answer.compose import Composer
-from bot.answer.timeline import newest
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
+from bot.answer.timeline import newest
 from bot.knowledge.model import Jurisdiction, PlaceType, Stance, Topic
 from bot.understanding.gazetteer import Place
 
