@@ -33,8 +33,11 @@ def test_ask_json_is_one_object(capsys, monkeypatch) -> None:
     code, out, _ = run(["ask", "--json", "¿Es Houston una ciudad santuario?"], capsys, monkeypatch)
     data = json.loads(out)
     assert code == 0
-    assert data["kind"] == "not_covered" and data["language"] == "es"
-    assert data["places"] == [
+    # Houston is not in the sources; Texas is, and its law speaks for every Texas city.
+    assert data["kind"] == "answer" and data["language"] == "es"
+    assert data["places"][0]["id"] == "texas" and data["places"][0]["stance"] == "bans_sanctuary"
+    assert data["text"].startswith("Houston en sí no aparece en mis fuentes.")
+    assert data["places"][1:] == [
         {
             "id": None,
             "name": "Houston",
@@ -57,7 +60,7 @@ def test_ask_lang_forces_the_language(capsys, monkeypatch) -> None:
 def test_ask_reads_one_question_per_line_in_order(capsys, monkeypatch) -> None:
     stdin = (
         "Is Denver a sanctuary city?\n\nWhat is a sanctuary city?\n"
-        "¿Es Houston una ciudad santuario?\n"
+        "¿Es Houston una ciudad santuario?\n¿Es Boise una ciudad santuario?\n"
     )
     code, out, _ = run(["ask", "--json"], capsys, monkeypatch, stdin=stdin)
     lines = [json.loads(line) for line in out.splitlines()]
@@ -66,7 +69,8 @@ def test_ask_reads_one_question_per_line_in_order(capsys, monkeypatch) -> None:
         ("Is Denver a sanctuary city?", "answer"),
         ("", "not_understood"),
         ("What is a sanctuary city?", "topic"),
-        ("¿Es Houston una ciudad santuario?", "not_covered"),
+        ("¿Es Houston una ciudad santuario?", "answer"),
+        ("¿Es Boise una ciudad santuario?", "not_covered"),
     ]
 
 

@@ -92,6 +92,12 @@ class Naming:
         return name
 
     @property
+    def article_ids(self) -> list[str]:
+        """The five articles: the only sources quotes come from."""
+        sources = self.knowledge.sources.values()
+        return [s.id for s in sources if s.kind == SourceKind.ARTICLE]
+
+    @property
     def jurisdictions(self) -> list[Jurisdiction]:
         return list(self.knowledge.jurisdictions.values())
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
+from bot.answer.names import month_of
+from bot.answer.phrases import (
+    SOURCE_KINDS,
+    STANCE_GROUPS,
+    TYPE_GROUPS,
+    join_names,
+    lookup,
+    say,
+)
 from bot.answer.timeline import newest
-from bot.knowledge.model import Jurisdiction, PlaceType, Stance, Topic
+from bot.knowledge.model import Jurisdiction, PlaceType, SourceKind, Stance, Topic
 from bot.understanding.gazetteer import Place
 
 LIST_ORDER = tuple(Stance)  # the list groups places in the vocabulary's order
@@ -44,21 +53,21 @@ class Overviews(Composer):
         ]
         if not places:
             return self.not_covered(question, [], language)
-        newest = max(j.as_of for j in places)
-        lines = self._stance_lines(places, language)
+        newest = max(j.newest_date for j in places)
         if state is None:
-            head = say(language, "list.head", **dated(newest, language), count=len(places))
+            head = say(language, "list.head", count=len(places))
         else:
-            state_name = self.state_names.get(state, state)
-            head = say(language, "list.head_state", **dated(newest, language), state=state_name)
-        ordered = sorted(places, key=lambda j: (LIST_ORDER.index(j.stance), j.name))
+            head = say(language, "list.head_state", state=self.state_name(state, language))
+        ordered = sorted(places, key=lambda j: (_type_group(j), LIST_ORDER.index(j.stance), j.name))
         return Answer(
             question=question,
             kind=Kind.LIST,
             language=language,
             bottom_line=head,
             places=tuple(self.place_ref(j) for j in ordered),
-            details=("\n".join(lines),),
+            details=tuple(
+                self._type_block(ordered, group, language) for group in _groups_in_use(ordered)
+            ),
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(newest, language),),
             choices=tuple(
@@ -67,14 +76,26 @@ class Overviews(Composer):
             ),
         )
 
-    def _stance_lines(self, places: list[Jurisdiction], language: str) -> list[str]:
-        """'Sanctuary: Denver, Chicago', one line per stance that has places."""
-        lines = []
+    def _type_block(self, places: list[Jurisdiction], group: PlaceType, language: str) -> str:
+        """'Cities' and under it one line per stance: '• Sanctuary: Chicago (July 2025), …',
+        each place with the date of its own newest information."""
+        lines = [lookup(TYPE_GROUPS, group, language)]
         for stance in LIST_ORDER:
-            names = [self.display_name(j, language=language) for j in places if j.stance == stance]
+            names = [
+                say(
+                    language,
+                    "list.place",
+                    place=self.display_name(
+                        j, with_state=j.id in self.namesakes, language=language
+                    ),
+                    date=month_of(j.newest_date).human(language),
+                )
+                for j in places
+                if j.stance == stance and _type_group(j) == group
+            ]
             if names:
-                lines.append(f"{lookup(STANCE_GROUPS, stance, language)}: {', '.join(names)}")
-        return lines
+                lines.append(f"• {lookup(STANCE_GROUPS, stance, language)}: {', '.join(names)}")
+        return "\n".join(lines)
 
     def no_places_in_state(self, question: str, state: str, language: str) -> Answer:
         """'Sanctuary cities in Texas': the honest answer names the state and implies nothing."""
@@ -187,13 +208,23 @@ class Overviews(Composer):
         )
 
     def sources_overview(self, language: str) -> Answer:
-        sources = self.source_refs(list(self.knowledge.sources))
+        """/sources: the five articles in full; the later sources counted by kind, with their
+        dates (each place's Sources button lists its own)."""
+        kinds = Counter(s.kind for s in self.knowledge.sources.values())
+        counted = [
+            lookup(SOURCE_KINDS, kind, language, count=kinds[kind])
+            for kind in SourceKind
+            if kinds[kind] and kind != SourceKind.ARTICLE
+        ]
         return Answer(
             question="/sources",
             kind=Kind.HELP,
             language=language,
-            bottom_line=say(language, "sources.head", count=len(sources)),
-            sources=sources,
+            bottom_line=say(
+                language, "sources.head", count=len(self.knowledge.sources), **self.span(language)
+            ),
+            details=(say(language, "sources.later", kinds=join_names(counted, language)),),
+            sources=self.source_refs(self.article_ids),
         )
 
     def place_sources(self, j: Jurisdiction, language: str) -> Answer:
@@ -214,14 +245,13 @@ class Overviews(Composer):
         )
 
     def about(self, language: str, question: str = "/about") -> Answer:
-        count = len(self.knowledge.sources)
         return Answer(
             question=question,
             kind=Kind.HELP,
             language=language,
-            bottom_line=say(language, "about", count=count, **self.span(language)),
+            bottom_line=say(language, "about", **self.span(language)),
             details=(say(language, "about.legal"), say(language, "about.privacy")),
-            sources=self.source_refs(list(self.knowledge.sources)),
+            sources=self.source_refs(self.article_ids),
         )
 
     def outside_the_us(self, question: str, places: list[Place], language: str) -> Answer:
@@ -232,6 +262,17 @@ class Overviews(Composer):
     def unknown_state(self, question: str, language: str) -> Answer:
         """'/list ZZ': a clear word about the state, then the usual help."""
         return self.not_understood(question, language, say(language, "unknown_state"))
+
+
+def _type_group(j: Jurisdiction) -> PlaceType:
+    """The list's group of a place: Washington, D.C. is listed with the cities."""
+    return PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
+
+
+def _groups_in_use(places: list[Jurisdiction]) -> list[PlaceType]:
+    """States, counties, cities: the groups that have places, in that order."""
+    present = {_type_group(j) for j in places}
+    return [group for group in TYPE_GROUPS if group in present]
 
 
 def example_questions(language: str) -> tuple[str, ...]:

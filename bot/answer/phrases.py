@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from bot.answer.model import Kind
-from bot.knowledge.model import Localized, PartialDate, PlaceType, Stance
+from bot.knowledge.model import Localized, PartialDate, PlaceType, SourceKind, Stance
 from bot.understanding.roles import Role
 
 K = TypeVar("K", bound=str)
@@ -34,13 +34,12 @@ PHRASES: dict[str, Localized] = {
     ),
     "age": Localized(
         en=(
-            "This information dates from {date}, from sources published {span}. Policies may "
-            "have changed since; check current local news or official sources."
+            "This information dates from {date}. Policies may have changed since; check current "
+            "local news or official sources."
         ),
         es=(
-            "Fecha de esta información: {date}; viene de fuentes publicadas {between}. Las "
-            "políticas pueden haber cambiado desde entonces; consulte noticias locales o fuentes "
-            "oficiales actuales."
+            "Fecha de esta información: {date}. Las políticas pueden haber cambiado desde "
+            "entonces; consulte noticias locales o fuentes oficiales actuales."
         ),
     ),
     "legal": Localized(
@@ -120,12 +119,28 @@ PHRASES: dict[str, Localized] = {
         es="{place} (no está en mis fuentes)",
     ),
     "list.head": Localized(
-        en="As of {date}, my sources describe these {count} places:",
-        es="{When}, mis fuentes describen estos {count} lugares:",
+        en=(
+            "My sources describe these {count} places, each with the date of its newest "
+            "information:"
+        ),
+        es=(
+            "Mis fuentes describen estos {count} lugares, cada uno con la fecha de su "
+            "información más reciente:"
+        ),
     ),
     "list.head_state": Localized(
-        en="As of {date}, my sources describe these places in {state}:",
-        es="{When}, mis fuentes describen estos lugares en {state}:",
+        en=(
+            "My sources describe these places in {state}, each with the date of its newest "
+            "information:"
+        ),
+        es=(
+            "Mis fuentes describen estos lugares en {state}, cada uno con la fecha de su "
+            "información más reciente:"
+        ),
+    ),
+    "list.place": Localized(
+        en="{place} ({date})",
+        es="{place} ({date})",
     ),
     "list.none_state": Localized(
         en=(
@@ -184,14 +199,26 @@ PHRASES: dict[str, Localized] = {
     ),
     "sources.head": Localized(
         en=(
-            "My knowledge comes from these {count} sources: {articles_count} news articles "
-            "({articles}), the only ones I quote, and {later_count} later news, court and "
-            "government sources ({later}), newest first:"
+            "My knowledge comes from {count} sources: {articles_count} news articles "
+            "({articles}), the only ones I quote, listed below, and {later_count} later news, "
+            "court and government sources ({later}), from which each place's timeline is "
+            "written in my own words."
         ),
         es=(
-            "Mi conocimiento viene de estas {count} fuentes: {articles_count} artículos de "
-            "prensa ({articles}), los únicos que cito, y {later_count} fuentes posteriores de "
-            "noticias, tribunales y gobiernos ({later}), de la más reciente a la más antigua:"
+            "Mi conocimiento viene de {count} fuentes: {articles_count} artículos de prensa "
+            "({articles}), los únicos que cito, que se enumeran abajo, y {later_count} fuentes "
+            "posteriores de noticias, tribunales y gobiernos ({later}), con las que se "
+            "redactó con mis propias palabras la cronología de cada lugar."
+        ),
+    ),
+    "sources.later": Localized(
+        en=(
+            "The later sources: {kinds}. Each place's answer has a Sources button that lists "
+            "its own, with their addresses."
+        ),
+        es=(
+            "Las fuentes posteriores: {kinds}. La respuesta sobre cada lugar tiene un botón "
+            "Fuentes que enumera las suyas, con sus direcciones."
         ),
     ),
     "place_sources.head": Localized(
@@ -205,20 +232,20 @@ PHRASES: dict[str, Localized] = {
     "about": Localized(
         en=(
             "sanctuary-bot answers questions about US sanctuary-city policies from a "
-            "hand-edited knowledge base: {articles_count} news articles published {articles} "
-            "(the only sources it quotes) and {later_count} later sources — news reports, court "
-            "records and government releases — dated {later}, written up as a dated timeline "
-            "for each place. Every answer says how old its information is; policies may have "
-            "changed since."
+            "hand-edited knowledge base: {articles_count} news articles published "
+            "{articles_between} (the only sources it quotes) and {later_count} later sources — "
+            "news reports, court records and government releases — dated {later_between}, "
+            "written up as a dated timeline for each place. Every answer says how old its "
+            "information is; policies may have changed since."
         ),
         es=(
             "sanctuary-bot responde preguntas sobre las políticas de ciudades santuario en EE. "
             "UU. a partir de una base de conocimiento editada a mano: {articles_count} "
-            "artículos de prensa publicados {articles} (las únicas fuentes que cita) y "
+            "artículos de prensa publicados {articles_between} (las únicas fuentes que cita) y "
             "{later_count} fuentes posteriores — noticias, documentos judiciales y comunicados "
-            "oficiales — con fechas {later}, resumidas en una cronología para cada lugar. Cada "
-            "respuesta dice de cuándo es su información; las políticas pueden haber cambiado "
-            "desde entonces."
+            "oficiales — con fechas {later_between}, resumidas en una cronología para cada "
+            "lugar. Cada respuesta dice de cuándo es su información; las políticas pueden haber "
+            "cambiado desde entonces."
         ),
     ),
     "about.legal": Localized(
@@ -238,10 +265,6 @@ PHRASES: dict[str, Localized] = {
     "and": Localized(
         en="and",
         es="y",
-    ),
-    "approx": Localized(
-        en="approx. {date}",
-        es="aprox. {date}",
     ),
     "inferred": Localized(
         en="{date} (date inferred)",
@@ -271,8 +294,9 @@ PHRASES: dict[str, Localized] = {
     ),
     "federal.removed": Localized(
         en=(
-            "The US Justice Department listed {place} as a sanctuary jurisdiction in {listed} "
-            "and removed it from the list in {removed} (the federal government's designation)."
+            "The US Justice Department listed {place} as a sanctuary jurisdiction in "
+            "{listed_when} and removed it from the list in {removed_when} (the federal "
+            "government's designation)."
         ),
         es=(
             "El Departamento de Justicia de EE. UU. incluyó a {place} en su lista de "
@@ -304,10 +328,6 @@ PHRASES: dict[str, Localized] = {
     "via_state.standing": Localized(
         en="That is the state's law, not an assessment of {place} itself. {standing}",
         es="Es la ley del estado, no una evaluación de {place} en sí. {standing}",
-    ),
-    "date_note": Localized(
-        en="{date} per {outlet}; {note}",
-        es="{date} según {outlet}; {note}",
     ),
     "and_more": Localized(
         en="and {count} more (/list)",
@@ -493,6 +513,12 @@ STANCE_GROUPS: dict[str, Localized] = {
         es="Prohíben las políticas santuario",
     ),
 }
+# The headings of the list of places, by type (Washington, D.C. is listed with the cities).
+TYPE_GROUPS: dict[PlaceType, Localized] = {
+    PlaceType.STATE: Localized("States", "Estados"),
+    PlaceType.COUNTY: Localized("Counties", "Condados"),
+    PlaceType.CITY: Localized("Cities", "Ciudades"),
+}
 # "My sources quote no mayor of Denver" (Spanish: "ningún alcalde").
 ROLE_NAMES: dict[Role, Localized] = {
     Role.MAYOR: Localized(
@@ -532,6 +558,19 @@ PLACE_TYPES: dict[PlaceType, Localized] = {
     PlaceType.DISTRICT: Localized(
         en="district",
         es="distrito",
+    ),
+}
+# The later sources, counted by kind on /sources ("90 news reports").
+SOURCE_KINDS: dict[SourceKind, Localized] = {
+    SourceKind.ARTICLE: Localized("{count} news articles", "{count} artículos de prensa"),
+    SourceKind.NEWS: Localized("{count} news reports", "{count} noticias"),
+    SourceKind.COURT: Localized("{count} court records", "{count} documentos judiciales"),
+    SourceKind.GOVERNMENT: Localized(
+        "{count} government releases and laws", "{count} comunicados y leyes de gobiernos"
+    ),
+    SourceKind.REFERENCE: Localized("{count} reference pages", "{count} páginas de referencia"),
+    SourceKind.ADVOCACY: Localized(
+        "{count} advocacy pages", "{count} páginas de organizaciones de defensa"
     ),
 }
 # What each kind of answer is, for maintainers' reports (the usage statistics).

@@ -67,7 +67,6 @@ class Timeline(Naming):
             on, off = month_of(listed.date), month_of(removed.date)
             text = say(
                 language, "federal.removed", place=place,
-                listed=on.human(language), removed=off.human(language),
                 listed_when=when(on, language), removed_when=when(off, language),
             )  # fmt: skip
             shown = (removed.date, removed.date_inferred)
@@ -100,16 +99,19 @@ class Timeline(Naming):
         """How old the answer is: the newest date it shows, to that date's own precision."""
         newest = date or self.last
         label = self.date_label(newest, language, inferred=inferred) if newest else "?"
-        return say(language, "age", date=label, **self.span(language))
+        return say(language, "age", date=label)
 
     def span(self, language: str) -> dict[str, str]:
         """When the sources were published, as {span} ("Nov 2016 – Jun 2017") and {between};
         and apart, {articles} (the five articles) and {later} (the later sources)."""
+        articles, later = _span_of(self.articles, language), _span_of(self.later, language)
         return {
             **_span(self.first, self.last, language),
-            "articles": _span_of(self.articles, language)["span"],
+            "articles": articles["span"],
+            "articles_between": articles["between"],
             "articles_count": str(len(self.articles)),
-            "later": _span_of(self.later, language)["span"],
+            "later": later["span"],
+            "later_between": later["between"],
             "later_count": str(len(self.later)),
         }
 
