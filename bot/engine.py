@@ -294,6 +294,10 @@ class Engine:
         j = self.knowledge.jurisdictions[jurisdiction_id]
         return self.composer.place_sources(j, language)
 
+    def history(self, jurisdiction_id: str, language: str) -> Answer:
+        """A place's whole dated timeline, newest first ("History" button)."""
+        return self.composer.history(self.knowledge.jurisdictions[jurisdiction_id], language)
+
     def topic(self, topic_id: str, language: str) -> Answer:
         item = self.knowledge.topics[topic_id]
         return self.composer.topic(f"topic:{topic_id}", item, language)

@@ -58,7 +58,7 @@ class Overviews(Composer):
             head = say(language, "list.head", count=len(places))
         else:
             head = say(language, "list.head_state", state=self.state_name(state, language))
-        ordered = sorted(places, key=lambda j: (_type_group(j), LIST_ORDER.index(j.stance), j.name))
+        ordered = sorted(places, key=_list_order)
         return Answer(
             question=question,
             kind=Kind.LIST,
@@ -267,6 +267,11 @@ class Overviews(Composer):
 def _type_group(j: Jurisdiction) -> PlaceType:
     """The list's group of a place: Washington, D.C. is listed with the cities."""
     return PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
+
+
+def _list_order(j: Jurisdiction) -> tuple[int, int, str]:
+    """States, counties, cities; in each, by stance, then by name."""
+    return (list(TYPE_GROUPS).index(_type_group(j)), LIST_ORDER.index(j.stance), j.name)
 
 
 def _groups_in_use(places: list[Jurisdiction]) -> list[PlaceType]:
