@@ -215,7 +215,7 @@ class Engine:
             alternatives = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions[1:]]
             if alternatives or mention.others:
                 with_state = bool(mention.others)
-                shown = self.composer.display_name(j, with_state=True, language=lang)
+                shown = self.composer.running_name(j, with_state=True, language=lang)
                 # The name as asked ("Nueva York"), never other words of the message.
                 typed = j.name if mention.fuzzy or not mention.words else mention.words.title()
                 notes.append(say(lang, "which_place", typed=typed, place=shown))

@@ -3042,6 +3042,8 @@ CASES = [
     ("¿Es Monterrey una ciudad santuario?", "not_understood", (), "es", None),
     ("¿Qué hora es?", "not_understood", (), "es", None),
     ("Dame una receta de tacos", "not_understood", (), "es", None),
+    # Passes since the ice topic's own keywords (review row 18).
+    ("what is ICE and what is a detainer?", "topic", (), "en", "ice"),
 ]
 
 CONVERSATIONS = [
@@ -3664,7 +3666,6 @@ KNOWN_MISSES = [
         "en",
         None,
     ),
-    ("what is ICE and what is a detainer?", "topic", (), "en", "ice"),
     ("Which states are sanctuary states?", "topic", (), "en", "sanctuary-states"),
     ("Can you give me legal advice?", "help", (), "en", None),
     ("sanctuary cities are illegal right?", "topic", (), "en", "federal-position"),

@@ -77,16 +77,11 @@ class Composer(Timeline):
         # The federal line already says what the listing and removal events say.
         skip = FEDERAL_KINDS if federal else ()
         events = tuple(e for e in j.timeline if e.kind not in skip)[:timeline]
-        standing: list[str] = []
         if federal is not None:
             shown.append(federal[1])
             if j.stance == Stance.UNKNOWN:  # "named without a stance": the list says more
-                bottom_line = federal[0]
-            else:
-                standing.append(federal[0])
-        standing += [text.get(language) for text in (j.stance_basis, j.label_rejected) if text]
-        if not j.stance_basis and not events:
-            standing.append(j.summary.get(language))
+                bottom_line, federal = federal[0], None
+        standing = self._standing(j, language, federal[0] if federal else None, bool(events))
         shown += [(e.date, e.date_inferred) for e in events]
         shown += [(q.date, q.date_inferred) for q in quotes if not q.reported]
         date, inferred = newest(shown)
@@ -102,6 +97,18 @@ class Composer(Timeline):
             caveats=(self.age(date, language, inferred=inferred),),
             choices=choices,
         )
+
+    @staticmethod
+    def _standing(
+        j: Jurisdiction, language: str, federal: str | None, has_events: bool
+    ) -> list[str]:
+        """The federal designation, the place's own policy and who rejects the label (the
+        summary only where there is neither a policy nor a timeline)."""
+        standing = [federal] if federal else []
+        standing += [text.get(language) for text in (j.stance_basis, j.label_rejected) if text]
+        if not j.stance_basis and not has_events:
+            standing.append(j.summary.get(language))
+        return standing
 
     def _pick_quotes(
         self,
@@ -222,14 +229,15 @@ class Composer(Timeline):
     def clarify_related(
         self, question: str, place: Place, related: list[Jurisdiction], language: str
     ) -> Answer:
-        names = join_names([self.display_name(j, language=language) for j in related], language)
+        names = join_names([self.running_name(j, language=language) for j in related], language)
+        line = say(
+            language, "clarify.related", related=names, place=self.place_name(place, language)
+        )
         return Answer(
             question=question,
             kind=Kind.CLARIFY,
             language=language,
-            bottom_line=say(
-                language, "clarify.related", related=names, place=self.place_name(place, language)
-            ),
+            bottom_line=contract_es(line) if language == "es" else line,
             places=tuple(self.place_ref(j) for j in related),
             choices=tuple(
                 Choice(self.display_name(j, language=language), f"place:{j.id}") for j in related

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.names import month_of
+from bot.answer.names import contract_es, month_of
 from bot.answer.phrases import (
     SOURCE_KINDS,
     STANCE_GROUPS,
@@ -228,20 +228,20 @@ class Overviews(Composer):
         )
 
     def place_sources(self, j: Jurisdiction, language: str) -> Answer:
-        facts = sorted(j.facts, key=lambda f: f.date, reverse=True)
-        lines = [f"• {f.date.human(language)}: {f.text.get(language)}" for f in facts]
+        facts = sorted(j.facts, key=lambda f: (not f.reported, f.date), reverse=True)
+        lines = [f"• {self.fact_date(f, language)}: {f.text.get(language)}" for f in facts]
         details = (f"{say(language, 'facts.head')}\n" + "\n".join(lines),) if lines else ()
         return Answer(
             question=f"sources:{j.id}",
             kind=Kind.ANSWER,
             language=language,
-            bottom_line=say(
-                language, "place_sources.head", place=self.display_name(j, language=language)
+            bottom_line=contract_es(
+                say(language, "place_sources.head", place=self.running_name(j, language=language))
             ),
             places=(self.place_ref(j),),
             details=details,
             sources=self.source_refs(list(j.source_ids)),
-            caveats=(self.age(j.as_of, language),),
+            caveats=(self.age(j.newest_date, language),),
         )
 
     def about(self, language: str, question: str = "/about") -> Answer:

@@ -8,10 +8,10 @@ import re
 from bot.answer.model import Answer, Kind
 from bot.answer.names import Naming, contract_es, month_of
 from bot.answer.phrases import dated, say, when
-from bot.knowledge.model import Event, EventKind, FederalListing, Jurisdiction, PartialDate
+from bot.knowledge.model import Event, EventKind, Fact, FederalListing, Jurisdiction, PartialDate
 
 SHORT_TIMELINE = 3  # events on a place's answer; the History button gives them all
-SHORT_EVENT = 150  # at most this many characters of an event on a place's answer
+SHORT_EVENT = 120  # at most this many characters of an event on a place's answer
 _CLAUSE_END = re.compile(r"(?<=[a-z0-9\)”\"])(?:;|[.!?](?=\s+[A-Z¿¡“\"]))")
 Dated = tuple[PartialDate, bool]  # a date shown in an answer, and whether it was inferred
 
@@ -23,6 +23,17 @@ class Timeline(Naming):
         """'May 2, 2025'; an inferred date says so: 'June 19, 2017 (date inferred)'."""
         text = date.human(language)
         return say(language, "inferred", date=text) if inferred else text
+
+    def fact_date(self, fact: Fact, language: str) -> str:
+        """A 2017 fact's date as the Sources view shows it, saying where it comes from:
+        'June 19, 2017 (date inferred)', 'reported by City Mayors, April 2017', 'December 19,
+        2016, date from our source notes'."""
+        if fact.reported:
+            reported = say(language, "reported", outlet=self.outlet(fact.source))
+            return f"{reported}, {month_of(fact.date).human(language)}"
+        if fact.date_from_notes:
+            return say(language, "from_notes", date=fact.date.human(language))
+        return self.date_label(fact.date, language, inferred=fact.date_inferred)
 
     def outlet(self, source_id: str) -> str:
         source = self.knowledge.sources.get(source_id)
