@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_engine.py [--quick] [--embeddings]
 
 Not a test: it prints a report (figures and how to read them: benchmarks/README.md).
-Accuracy is judged exactly as tests/test_question_table.py judges a case. The peers are in
+Accuracy is judged by the rule the tests use (tests/table_check.py). The peers are in
 benchmarks/peers.py; the embedding peer runs in its own venv (EMBED_PYTHON, default
 /tmp/embvenv/bin/python) and is skipped with a reason when that is not usable.
 """
@@ -23,7 +23,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from peers import CASES, REPO, Case, DifflibPeer, Prediction, embedding_results
+from peers import CASES, REPO, DifflibPeer, Prediction, embedding_results
+from table_check import judge, labels
 
 from bot.engine import Engine
 from bot.knowledge import model
@@ -59,40 +60,11 @@ PLACE_CASES = [c for c in CASES if c.kind in PLACE_KINDS]
 LOOK_ALIKES = sum(c.kind == "not_covered" for c in CASES)
 
 
-def labels(answer) -> list[str]:
-    return [p.id if p.id else f"?{p.name}" for p in answer.places]
-
-
-def engine_correct(knowledge: KnowledgeBase, case: Case, answer) -> bool:
-    """The assertions of tests/test_question_table.py::test_question, as a bool."""
-    found = labels(answer)
-    if (answer.kind, answer.language) != (case.kind, case.language):
-        return False
-    if case.kind == "list" and len(case.places) > 1:
-        if sorted(found) != sorted(case.places):
-            return False
-    elif case.kind == "list" and case.places:
-        state = knowledge.jurisdictions[case.places[0]].state
-        if case.places[0] not in found or {p.state for p in answer.places} != {state}:
-            return False
-    elif case.kind == "list":
-        pass  # any list: "list all sanctuary states" rightly lists only the states
-    elif found != list(case.places):
-        return False
-    if case.stance is not None:
-        first = next((p for p in answer.places if p.id == case.places[0]), None)
-        if first is None or first.stance != case.stance:
-            return False
-    if case.kind == "topic" and answer.topic != case.topic:
-        return False
-    return not (case.kind == "not_covered" and any(p.id or p.stance for p in answer.places))
-
-
 def score_engine(engine: Engine) -> Score:
     score = Score()
     for case in CASES:
         answer = engine.answer(case.question)
-        if engine_correct(engine.knowledge, case, answer):
+        if judge(answer, case, engine.knowledge):
             score.correct += 1
         else:
             score.wrong.append(f"{case.question!r}: {answer.kind} {labels(answer)}")

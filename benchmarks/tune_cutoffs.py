@@ -18,6 +18,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from peers import CASES as PEER_CASES  # noqa: E402
 from question_table import Case  # noqa: E402
+from table_check import judge  # noqa: E402
 
 from bot.engine import Engine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
@@ -25,19 +26,11 @@ from bot.understanding import places  # noqa: E402
 from bot.understanding.gazetteer import load_gazetteer  # noqa: E402
 
 
-def judge(engine: Engine, case: Case) -> tuple[bool, bool]:
-    """(correct, false place): the same rules as tests/test_question_table.py, condensed."""
+def judged(engine: Engine, case: Case) -> tuple[bool, bool]:
+    """(correct, false place): correct by the tests' rule (tests/table_check.py)."""
     answer = engine.answer(case.question)
-    labels = [p.id if p.id else f"?{p.name}" for p in answer.places]
     false_place = case.kind == "not_covered" and any(p.id for p in answer.places)
-    correct = (answer.kind, answer.language) == (case.kind, case.language)
-    if case.kind == "list":
-        correct = correct and (not case.places or case.places[0] in labels)
-    else:
-        correct = correct and labels == list(case.places)
-    if case.kind == "topic":
-        correct = correct and answer.topic == case.topic
-    return correct, false_place
+    return judge(answer, case, engine.knowledge), false_place
 
 
 ALL_CASES = PEER_CASES  # all three tables, known misses included
@@ -53,7 +46,7 @@ def main() -> None:
             for long in (78.0, 82.0, 85.0, 88.0, 91.0):
                 places.SHORT_CUTOFF, places.MEDIUM_CUTOFF, places.LONG_CUTOFF = short, medium, long
                 engine = Engine(knowledge, gazetteer)
-                results = [judge(engine, case) for case in ALL_CASES]
+                results = [judged(engine, case) for case in ALL_CASES]
                 accuracy = sum(ok for ok, _ in results) / len(results)
                 false_places = sum(bad for _, bad in results)
                 mark = "  <- chosen" if (short, medium, long) == chosen else ""

@@ -14,7 +14,7 @@ from bot.knowledge.loader import KnowledgeError, load_knowledge
 from bot.knowledge.paths import default_knowledge_dir
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ask = commands.add_parser("ask", help="answer one question (or one per line on stdin)")
     ask.add_argument("question", nargs="*", help="the question; omit to read lines from stdin")
     ask.add_argument("--lang", choices=("en", "es"), help="answer in this language")

@@ -12,8 +12,8 @@ def is_follow_up(question: Question) -> bool:
     if question.places or question.people:
         return False
     if question.intent == Intent.UNKNOWN or question.topic_guessed:
-        return question.refers_back or question.refers_back_weakly
-    return question.intent in (Intent.TOPIC, Intent.ABOUT) and question.refers_back
+        return question.cues.refers_back or question.cues.refers_back_weakly
+    return question.intent in (Intent.TOPIC, Intent.ABOUT) and question.cues.refers_back
 
 
 def the_place(answer: Answer) -> str | None:

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from bot.answer import general
-from bot.answer.compose import Composer
 from bot.answer.model import Answer, Choice, Kind
+from bot.answer.overviews import Overviews
 from bot.answer.phrases import say
 from bot.conversation import is_follow_up
-from bot.knowledge.model import KnowledgeBase
-from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place, load_gazetteer
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.places import PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
+from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
 
 LANGUAGES = ("en", "es")
-CITY_ROLES = ("mayor", "police", "council")  # "the mayor of Washington" is not the state's
 # Shown for an empty inline query until people have asked about anything.
 DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
 
@@ -45,7 +44,7 @@ class Engine:
         self.index = PlaceIndex(knowledge, self.gazetteer)
         self.reader = QuestionReader(knowledge, self.index)
         state_names = {code: place.name for code, place in self.gazetteer.states.items()}
-        self.composer = Composer(knowledge, state_names, self._namesakes())
+        self.composer = Overviews(knowledge, state_names, self._namesakes())
         self.asked: Counter[str] = asked if asked is not None else Counter()  # ids only
 
     # --- free text ------------------------------------------------------------------------
@@ -69,7 +68,7 @@ class Engine:
             mention = PlaceMention(0, 0, (self._follow_up_place(previous, parsed),))
             parsed = replace(parsed, intent=Intent.PLACES, places=(mention,), people=())
         answer = self._dispatch(parsed)
-        if parsed.wants_advice:
+        if parsed.cues.wants_advice:
             answer = _with_caveat(answer, say(answer.language, "legal"))
         return answer
 
@@ -78,7 +77,7 @@ class Engine:
         return frozenset(
             j.id
             for j in self.knowledge.jurisdictions.values()
-            if j.type == "city"
+            if j.type == PlaceType.CITY
             and any(p.state != j.state for p in self.gazetteer.lookup(fold(j.name)))
         )
 
@@ -86,14 +85,14 @@ class Engine:
         """'And the governor?' after a city is about its state, where the state is covered;
         'and the mayor?' after New York State is about New York City again."""
         j = self.knowledge.jurisdictions[previous]
-        if q.role == "governor" or q.wants_state:
+        if q.cues.role == Role.GOVERNOR or q.cues.wants_state:
             state = self.index.state_jurisdiction.get(j.state)
             if state is not None:
                 return state
-        if q.role in CITY_ROLES and j.type == "state":
+        if q.cues.role in CITY_ROLES and j.type == PlaceType.STATE:
             city = next(
                 (c for c in self.knowledge.jurisdictions.values()
-                 if c.type == "city" and c.state == j.state and c.name == j.name),
+                 if c.type == PlaceType.CITY and c.state == j.state and c.name == j.name),
                 None,
             )  # fmt: skip
             if city is not None:
@@ -103,13 +102,13 @@ class Engine:
     def _dispatch(self, q: Question) -> Answer:
         lang = q.language
         if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
-            return general.not_understood(self.composer, q.text, lang)
+            return self.composer.not_understood(q.text, lang)
         if q.intent == Intent.GREETING:
-            return general.help_answer(self.composer, q.text, lang, thanks=q.thanks)
+            return self.composer.help_answer(q.text, lang, thanks=q.cues.thanks)
         if q.intent == Intent.ABOUT:
-            return general.about(self.composer, lang, question=q.text)
+            return self.composer.about(lang, question=q.text)
         if q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
-            return general.topic(self.composer, q.text, self.knowledge.topics[q.topic], lang)
+            return self.composer.topic(q.text, self.knowledge.topics[q.topic], lang)
         if q.intent == Intent.LIST:
             return self._list(q)
         return self._places(q)
@@ -117,62 +116,82 @@ class Engine:
     def _list(self, q: Question) -> Answer:
         state = q.list_state
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
-            return general.no_places_in_state(self.composer, q.text, state, q.language)
-        kinds = ("state",) if q.list_states_only and not state else None
-        return general.list_places(self.composer, q.text, state, q.language, kinds=kinds)
+            return self.composer.no_places_in_state(q.text, state, q.language)
+        kinds = (PlaceType.STATE,) if q.list_states_only and not state else None
+        return self.composer.list_places(q.text, state, q.language, kinds=kinds)
 
     def _places(self, q: Question) -> Answer:
-        lang = q.language
-        abroad = [m.place for m in q.places if m.place is not None and m.place.type == FOREIGN]
-        if abroad:
-            q = replace(q, places=tuple(m for m in q.places if m.place not in abroad))
-            if not q.places and not q.people:
-                return general.outside_the_us(self.composer, q.text, abroad, lang)
-        covered: dict[str, PlaceMention | None] = {}
-        uncovered: list[Place] = []
-        named: dict[str | Place, int] = {}  # each place, by where the question names it
+        q, abroad = _drop_abroad(q)
+        if abroad and not q.places and not q.people:
+            return self.composer.outside_the_us(q.text, abroad, q.language)
+        named = self._collect_mentions(q)
+        if not named.covered:
+            return self._uncovered(q, named.uncovered)
+        if len(named.covered) > 1 or named.uncovered:
+            return self._compare(q, named)
+        jurisdiction_id, mention = next(iter(named.covered.items()))
+        speaker = named.speakers.get(jurisdiction_id)
+        clarified = self._disambiguate(q, jurisdiction_id, mention, speaker)
+        if clarified is not None:
+            return clarified
+        return self._one_place(q, jurisdiction_id, mention, speaker)
+
+    def _collect_mentions(self, q: Question) -> _Named:
+        """The covered and uncovered places a question names, each once, in its order."""
+        named = _Named()
         for mention in q.places:
             if mention.covered:
                 mention = self._preferred(mention, q)
-                covered.setdefault(mention.jurisdictions[0], mention)
-                named.setdefault(mention.jurisdictions[0], mention.start)
-            elif mention.place is not None and mention.place not in uncovered:
-                uncovered.append(mention.place)
-                named.setdefault(mention.place, mention.start)
-        speakers = {}
+                named.covered.setdefault(mention.jurisdictions[0], mention)
+                named.order.setdefault(mention.jurisdictions[0], mention.start)
+            elif mention.place is not None and mention.place not in named.uncovered:
+                named.uncovered.append(mention.place)
+                named.order.setdefault(mention.place, mention.start)
         for person in q.people:
-            covered.setdefault(person.jurisdiction, None)
-            named.setdefault(person.jurisdiction, person.start)
-            speakers[person.jurisdiction] = person.speaker
-        if not covered:
-            return self._uncovered(q, uncovered)
-        if len(covered) > 1 or uncovered:
-            ordered = sorted(named, key=named.__getitem__)
-            items = [
-                self.knowledge.jurisdictions[item] if isinstance(item, str) else item
-                for item in ordered
-            ]
-            return self.composer.compare(q.text, items, lang)
-        jurisdiction_id, mention = next(iter(covered.items()))
-        if mention is not None and mention.qualifier is None:
-            ambiguous = [p for p in mention.others if p.type in ("state", "district")]
-            if ambiguous and q.wants_state and not speakers:
-                return self._uncovered(q, ambiguous[:1])  # "Is Washington a sanctuary state?"
-            if ambiguous and not speakers and q.role not in CITY_ROLES:
-                typed = self.knowledge.jurisdictions[jurisdiction_id].name
-                covered_places = [self.knowledge.jurisdictions[jurisdiction_id]]
-                return self.composer.clarify_same_name(
-                    q.text, typed, covered_places, ambiguous, lang
-                )
-        return self._one_place(q, jurisdiction_id, mention, speakers.get(jurisdiction_id))
+            named.covered.setdefault(person.jurisdiction, None)
+            named.order.setdefault(person.jurisdiction, person.start)
+            named.speakers[person.jurisdiction] = person.speaker
+        return named
+
+    def _compare(self, q: Question, named: _Named) -> Answer:
+        """Several places, in the order the question names them."""
+        ordered = sorted(named.order, key=named.order.__getitem__)
+        items = [
+            self.knowledge.jurisdictions[item] if isinstance(item, str) else item
+            for item in ordered
+        ]
+        return self.composer.compare(q.text, items, q.language)
+
+    def _disambiguate(
+        self,
+        q: Question,
+        jurisdiction_id: str,
+        mention: PlaceMention | None,
+        speaker: str | None,
+    ) -> Answer | None:
+        """'Washington': a covered city that is also a state asks which one, unless the
+        question says (a state word, a speaker, a city office)."""
+        if mention is None or mention.qualifier is not None or speaker is not None:
+            return None
+        ambiguous = [p for p in mention.others if p.type in STATE_TYPES]
+        if not ambiguous:
+            return None
+        if q.cues.wants_state:
+            return self._uncovered(q, ambiguous[:1])  # "Is Washington a sanctuary state?"
+        if q.cues.role in CITY_ROLES:
+            return None
+        covered = self.knowledge.jurisdictions[jurisdiction_id]
+        return self.composer.clarify_same_name(
+            q.text, covered.name, [covered], ambiguous, q.language
+        )
 
     def _preferred(self, mention: PlaceMention, q: Question) -> PlaceMention:
         """One name, two covered places (New York): the state when the question says so."""
-        if len(mention.jurisdictions) < 2 or not q.wants_state:
+        if len(mention.jurisdictions) < 2 or not q.cues.wants_state:
             return mention
         ids = sorted(
             mention.jurisdictions,
-            key=lambda i: self.knowledge.jurisdictions[i].type != "state",
+            key=lambda i: self.knowledge.jurisdictions[i].type != PlaceType.STATE,
         )
         return replace(mention, jurisdictions=tuple(ids))
 
@@ -201,22 +220,22 @@ class Engine:
             j,
             lang,
             speaker=speaker,
-            role=q.role,
+            role=q.cues.role,
             notes=tuple(notes),
             choices=tuple(choices),
             with_state=with_state,
-            yes_no=q.asks_status,
+            yes_no=q.cues.asks_status,
         )
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
-        if len(places) == 1 and places[0].type == "city":
+        if len(places) == 1 and places[0].type == PlaceType.CITY:
             # "Milwaukee": the city is not covered, but its county is. (Asked about a county,
             # "Los Angeles County", the not-covered answer names the covered city instead.)
             related = self._related(places[0])
             if related:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)
         if not places:
-            return general.not_understood(self.composer, q.text, q.language)
+            return self.composer.not_understood(q.text, q.language)
         answer = self.composer.not_covered(q.text, places, q.language)
         mention = next((m for m in q.places if m.place == places[0]), None)
         if len(places) == 1 and mention is not None and mention.qualifier is None:
@@ -231,16 +250,16 @@ class Engine:
                 answer = replace(answer, details=(note, *answer.details))
         return answer
 
-    def _related(self, place: Place) -> list:
+    def _related(self, place: Place) -> list[Jurisdiction]:
         """Covered places whose name contains the asked one, or the reverse (Milwaukee County)."""
         name = fold(place.name)
         return [
             j
             for j in self.knowledge.jurisdictions.values()
             if j.state == place.state
-            and j.type.value != place.type
+            and j.type != place.type
             and (name in fold(j.name) or fold(j.name) in name)
-            and j.type.value != "state"
+            and j.type != PlaceType.STATE
         ]
 
     # --- direct requests (buttons, commands, inline) --------------------------------------
@@ -254,11 +273,11 @@ class Engine:
     def place_sources(self, jurisdiction_id: str, language: str) -> Answer:
         """Every source and dated fact behind one place's answer ("Sources" button)."""
         j = self.knowledge.jurisdictions[jurisdiction_id]
-        return general.place_sources(self.composer, j, language)
+        return self.composer.place_sources(j, language)
 
     def topic(self, topic_id: str, language: str) -> Answer:
         item = self.knowledge.topics[topic_id]
-        return general.topic(self.composer, f"topic:{topic_id}", item, language)
+        return self.composer.topic(f"topic:{topic_id}", item, language)
 
     def list_places(self, state: str | None, language: str) -> Answer:
         """Covered places by stance, optionally in one state (/list [STATE])."""
@@ -267,26 +286,26 @@ class Engine:
             found = self.gazetteer.state_by_name(fold(state or ""))
             code = found.state if found else None
             if code is None:
-                return general.unknown_state(self.composer, f"/list {state}", language)
+                return self.composer.unknown_state(f"/list {state}", language)
         if code and not any(j.state == code for j in self.knowledge.jurisdictions.values()):
-            return general.no_places_in_state(self.composer, f"/list {state}", code, language)
-        return general.list_places(self.composer, f"/list {state or ''}".strip(), code, language)
+            return self.composer.no_places_in_state(f"/list {state}", code, language)
+        return self.composer.list_places(f"/list {state or ''}".strip(), code, language)
 
     def topics_overview(self, language: str) -> Answer:
         """/topics: the general questions the bot can answer, as choices."""
-        return general.topics_overview(self.composer, language)
+        return self.composer.topics_overview(language)
 
     def sources_overview(self, language: str) -> Answer:
         """/sources: every article the knowledge base cites."""
-        return general.sources_overview(self.composer, language)
+        return self.composer.sources_overview(language)
 
     def about(self, language: str) -> Answer:
         """/about: what the data is, how old, not legal advice, the privacy promise."""
-        return general.about(self.composer, language)
+        return self.composer.about(language)
 
     def help(self, language: str) -> Answer:
         """/help and /start: how to ask, with example questions as choices."""
-        return general.help_answer(self.composer, "/help", language)
+        return self.composer.help_answer("/help", language)
 
     def suggest(self, query: str, language: str | None = None, limit: int = 5) -> list[Answer]:
         """Inline mode: answers for the best-matching places/topics (empty query: popular)."""
@@ -309,6 +328,24 @@ class Engine:
                 for j in jurisdictions[:limit]
             ]
         return results[:limit]
+
+
+@dataclass
+class _Named:
+    """The places and people of one question, sorted into covered and not covered."""
+
+    covered: dict[str, PlaceMention | None] = field(default_factory=dict)  # None: a person
+    uncovered: list[Place] = field(default_factory=list)
+    order: dict[str | Place, int] = field(default_factory=dict)  # where the question names each
+    speakers: dict[str, str] = field(default_factory=dict)  # jurisdiction id -> official named
+
+
+def _drop_abroad(q: Question) -> tuple[Question, list[Place]]:
+    """The question without its places outside the US, and those places."""
+    abroad = [m.place for m in q.places if m.place is not None and m.place.type == FOREIGN]
+    if not abroad:
+        return q, abroad
+    return replace(q, places=tuple(m for m in q.places if m.place not in abroad)), abroad
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

@@ -1,20 +1,62 @@
-"""How a row of the second and third question tables is judged."""
+"""The one rule that judges a row of the question tables; the tests and the benchmarks
+(benchmarks/bench_engine.py, benchmarks/tune_cutoffs.py) all import it from here."""
 
 from __future__ import annotations
 
+from question_table import Case
+
 from bot.answer.model import Answer
+from bot.knowledge.model import KnowledgeBase
 
 
-def check(
-    answer: Answer, kind: str, places: tuple[str, ...], language: str, topic: str | None
-) -> None:
-    """Kind and language exactly; places in order (for a list, that its first is in it);
-    for a topic, which one."""
-    labels = [p.id if p.id else f"?{p.name}" for p in answer.places]
-    assert (answer.kind, answer.language) == (kind, language)
-    if kind == "list":
-        assert not places or places[0] in labels
-    else:
-        assert labels == list(places)
-    if kind == "topic":
-        assert answer.topic == topic
+def labels(answer: Answer) -> list[str]:
+    """The answer's places: a jurisdiction id, or "?Name" for a place the data lacks."""
+    return [p.id if p.id else f"?{p.name}" for p in answer.places]
+
+
+def as_case(row: tuple[str, str, tuple[str, ...], str, str | None]) -> Case:
+    """A row of the second or third table (question, kind, places, language, topic)."""
+    question, kind, places, language, topic = row
+    return Case(question, kind, places, None, language, topic)
+
+
+def problems(answer: Answer, case: Case, knowledge: KnowledgeBase) -> list[str]:
+    """What is wrong with `answer` for the row `case` (nothing: it is right).
+
+    Kind and language exactly. Places in order; for a list, exactly the places given when
+    there are several, all in its state when one is given (any list when none is: "list all
+    sanctuary states" rightly lists only the states). The stance of the first place when
+    given; the topic of a topic answer; no covered place in a not-covered answer.
+    """
+    found = labels(answer)
+    wrong: list[str] = []
+    if (answer.kind, answer.language) != (case.kind, case.language):
+        wrong.append(f"kind/language {answer.kind}/{answer.language}")
+    if case.kind == "list" and len(case.places) > 1:
+        if sorted(found) != sorted(case.places):
+            wrong.append(f"listed {found}")
+    elif case.kind == "list" and case.places:
+        state = knowledge.jurisdictions[case.places[0]].state
+        if case.places[0] not in found or {p.state for p in answer.places} != {state}:
+            wrong.append(f"listed {found}, not the places of {state}")
+    elif case.kind != "list" and found != list(case.places):
+        wrong.append(f"places {found}")
+    if case.stance is not None:
+        first = next((p for p in answer.places if p.id == case.places[0]), None)
+        if first is None or first.stance != case.stance:
+            wrong.append(f"stance {first.stance if first else None}")
+    if case.kind == "topic" and answer.topic != case.topic:
+        wrong.append(f"topic {answer.topic}")
+    if case.kind == "not_covered" and any(p.id or p.stance for p in answer.places):
+        wrong.append("a covered place in a not-covered answer")
+    return wrong
+
+
+def judge(answer: Answer, case: Case, knowledge: KnowledgeBase) -> bool:
+    return not problems(answer, case, knowledge)
+
+
+def check(answer: Answer, case: Case, knowledge: KnowledgeBase) -> None:
+    """Assert the rule, saying what is wrong."""
+    wrong = problems(answer, case, knowledge)
+    assert not wrong, f"{case.question!r}: " + "; ".join(wrong)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from question_table_held_out import CASES, CONVERSATIONS, KNOWN_MISSES, MISSED_CONVERSATIONS
-from table_check import check
+from table_check import as_case, check
 
 from bot.conversation import follow_up_context
 from bot.engine import Engine
@@ -17,9 +17,10 @@ MISS = pytest.mark.xfail(strict=True, reason="a known miss of the held-out table
 
 def converse(engine: Engine, conversation: list[tuple]) -> None:
     previous = None
-    for question, *expected in conversation:
-        answer = engine.answer(question, previous=previous)
-        check(answer, *expected)
+    for turn in conversation:
+        row = as_case(turn)
+        answer = engine.answer(row.question, previous=previous)
+        check(answer, row, engine.knowledge)
         previous = follow_up_context(answer, previous)
 
 
@@ -29,8 +30,8 @@ def converse(engine: Engine, conversation: list[tuple]) -> None:
     ids=[repr(case[0])[:60] for case in (*CASES, *KNOWN_MISSES)],
 )
 def test_question(engine: Engine, case: tuple) -> None:
-    question, *expected = case
-    check(engine.answer(question), *expected)
+    row = as_case(case)
+    check(engine.answer(row.question), row, engine.knowledge)
 
 
 @pytest.mark.parametrize(

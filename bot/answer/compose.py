@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.names import Naming
-from bot.answer.phrases import article_es, dated, join_names, say
-from bot.knowledge.model import Jurisdiction, PartialDate, Quote
+from bot.answer.phrases import (
+    PLACE_TYPES,
+    ROLE_NAMES,
+    STANCE_ANSWERS,
+    STANCE_LINES,
+    STANCE_SHORT,
+    article_es,
+    dated,
+    join_names,
+    lookup,
+    say,
+)
+from bot.knowledge.model import Jurisdiction, PartialDate, PlaceType, Quote
 from bot.understanding.gazetteer import Place
+from bot.understanding.roles import TITLE_WORDS, Role
 from bot.understanding.text import contains_phrase, fold
 
 MAX_NAMES_LISTED = 40  # a "not covered" reply names at most this many covered places
 DEFAULT_QUOTES = 2
 MAX_QUOTES = 3
-ROLE_WORDS = {
-    "mayor": ("mayor",),
-    "police": ("police", "chief", "sheriff"),
-    "governor": ("governor",),
-    "council": ("council", "councilor", "supervisor"),
-    "attorney general": ("attorney general",),
-}
 
 
 class Composer(Naming):
@@ -49,13 +54,14 @@ class Composer(Naming):
         """'Yes — as of May 2017, Denver was a sanctuary city.' A "Yes" only answers a
         question about sanctuary status: to "is it safe there?" it would mislead."""
         # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
-        kind = "city" if j.type == "district" else j.type.value
-        return say(
+        kind = PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
+        return lookup(
+            STANCE_ANSWERS if yes_no else STANCE_LINES,
+            j.stance,
             language,
-            f"{'stance' if yes_no else 'plain'}.{j.stance.value}",
             **dated(j.as_of, language),
             place=self.display_name(j, with_state=with_state, language=language),
-            type=say(language, f"type.{kind}"),
+            type=lookup(PLACE_TYPES, kind, language),
             article=article_es(kind),
         )
 
@@ -68,7 +74,7 @@ class Composer(Naming):
         language: str,
         *,
         speaker: str | None = None,
-        role: str | None = None,
+        role: Role | None = None,
         all_quotes: bool = False,
         notes: tuple[str, ...] = (),
         choices: tuple[Choice, ...] = (),
@@ -96,7 +102,7 @@ class Composer(Naming):
         j: Jurisdiction,
         language: str,
         speaker: str | None,
-        role: str | None,
+        role: Role | None,
         all_quotes: bool,
     ) -> tuple[list[Quote], list[str]]:
         """The newest quotes first; a person or role in the question narrows them."""
@@ -108,12 +114,12 @@ class Composer(Naming):
                 quotes = theirs
                 details.append(say(language, "said.head", speaker=speaker))
         elif role:
-            words = ROLE_WORDS.get(role, (role,))
+            words = TITLE_WORDS[role]
             theirs = [q for q in quotes if any(contains_phrase(fold(q.role), w) for w in words)]
             if theirs:
                 quotes = theirs
             elif quotes:
-                role_name = say(language, f"role.{role.replace(' ', '_')}")
+                role_name = lookup(ROLE_NAMES, role, language)
                 details.append(say(language, "role.none", role=role_name, place=j.name))
         limit = len(quotes) if all_quotes else (MAX_QUOTES if speaker else DEFAULT_QUOTES)
         return quotes[:limit], details
@@ -122,20 +128,7 @@ class Composer(Naming):
         """Several places, in the order the question names them; uncovered ones say so."""
         places = [item for item in named if isinstance(item, Jurisdiction)]
         uncovered = [item for item in named if isinstance(item, Place)]
-        lines = [
-            say(
-                language,
-                "compare.line",
-                place=self.display_name(j, language=language),
-                stance=say(language, f"short.{j.stance.value}"),
-                **dated(j.as_of, language),
-            )
-            for j in places
-        ]
-        if uncovered:
-            names = [self.place_name(p, language) for p in uncovered]
-            line = say(language, "not_in_sources", place=join_names(names, language))
-            lines.append(line[:1].upper() + line[1:])  # "Estado de Washington (…)" opens a line
+        lines = self._compare_lines(places, uncovered, language)
         quotes = [
             self.quote_view(max(j.quotes, key=lambda q: q.date), language)
             for j in places
@@ -159,8 +152,28 @@ class Composer(Naming):
             ),
         )
 
+    def _compare_lines(
+        self, places: list[Jurisdiction], uncovered: list[Place], language: str
+    ) -> list[str]:
+        """One line per covered place, then one for the places not in the sources."""
+        lines = [
+            say(
+                language,
+                "compare.line",
+                place=self.display_name(j, language=language),
+                stance=lookup(STANCE_SHORT, j.stance, language),
+                **dated(j.as_of, language),
+            )
+            for j in places
+        ]
+        if uncovered:
+            names = [self.place_name(p, language) for p in uncovered]
+            line = say(language, "not_in_sources", place=join_names(names, language))
+            lines.append(line[:1].upper() + line[1:])  # "Estado de Washington (…)" opens a line
+        return lines
+
     def not_covered(self, question: str, places: list[Place], language: str) -> Answer:
-        count = "1" if len(places) == 1 else "n"
+        one = len(places) == 1
         names = join_names([self.place_name(p, language) for p in places], language)
         covered = sorted(self.display_name(j, language=language) for j in self.jurisdictions)
         if len(covered) > MAX_NAMES_LISTED:
@@ -185,8 +198,8 @@ class Composer(Naming):
                 language,
                 "not_covered",
                 places=names,
-                it_has=say(language, f"not_covered.it_has.{count}"),
-                it=say(language, f"not_covered.it.{count}"),
+                it_has=say(language, "not_covered.it_has.1" if one else "not_covered.it_has.n"),
+                it=say(language, "not_covered.it.1" if one else "not_covered.it.n"),
                 **self.span(language),
             ),
             places=tuple(map(self.uncovered_ref, places)),

@@ -6,7 +6,7 @@ from collections import Counter
 
 from bot.answer.model import PlaceRef, QuoteView, SourceRef
 from bot.answer.phrases import join_names, say
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, Quote
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, PartialDate, PlaceType, Quote
 from bot.understanding.gazetteer import SPANISH_STATE_NAMES, Place
 
 
@@ -37,12 +37,12 @@ class Naming:
         if language == "es" and j.name_es:
             return j.name_es  # written out in full by the maintainer ("Portland, Oregón")
         state_name = self.state_names.get(j.state, j.state)
-        if j.type == "district":
+        if j.type == PlaceType.DISTRICT:
             return f"{j.name}, D.C." if j.state == "DC" else j.name
-        if j.type == "state":
+        if j.type == PlaceType.STATE:
             return f"{j.name} State" if j.name in self.shared_names else j.name
         if j.name == state_name:
-            return f"{j.name} City" if j.type == "city" else j.name
+            return f"{j.name} City" if j.type == PlaceType.CITY else j.name
         if with_state:
             return f"{j.name}, {state_name}"
         if j.id in self.namesakes:  # "Portland (Oregon)", not Maine's, even in a list
@@ -54,16 +54,16 @@ class Naming:
         return list(self.knowledge.jurisdictions.values())
 
     def state_place(self, code: str) -> Place:
-        kind = "district" if code == "DC" else "state"
+        kind = PlaceType.DISTRICT if code == "DC" else PlaceType.STATE
         return Place(self.state_names.get(code, code), kind, code)
 
     def place_name(self, place: Place, language: str = "en", *, as_state: bool = False) -> str:
         """'Houston, Texas'; 'Texas'; with as_state, 'Washington State' / 'estado de Washington'."""
         as_state = as_state or any(j.name == place.name for j in self.jurisdictions)
-        if place.type == "state":
+        if place.type == PlaceType.STATE:
             name = self.state_name(place.state, language)
             return say(language, "state_of", name=name) if as_state else name
-        if place.type == "district":
+        if place.type == PlaceType.DISTRICT:
             return f"{place.name} (D.C.)"
         return f"{place.name}, {self.state_name(place.state, language)}"
 
@@ -80,7 +80,7 @@ class Naming:
 
     @staticmethod
     def uncovered_ref(place: Place) -> PlaceRef:
-        return PlaceRef(None, place.name, place.type, place.state or None, None, None)
+        return PlaceRef(None, place.name, str(place.type), place.state or None, None, None)
 
     def source_refs(self, ids: list[str] | tuple[str, ...]) -> tuple[SourceRef, ...]:
         sources = [

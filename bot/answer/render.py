@@ -7,6 +7,8 @@ from html import escape as _escape
 from typing import Any
 
 from bot.answer.model import Answer, Kind, QuoteView, SourceRef
+from bot.answer.phrases import lookup
+from bot.knowledge.model import Localized
 
 
 def escape(text: str) -> str:
@@ -14,18 +16,15 @@ def escape(text: str) -> str:
     return _escape(text, quote=False)
 
 
-_LABELS = {
-    "en": {"sources": "Sources", "examples": "You can ask, for example:", "inferred": "inferred"},
-    "es": {
-        "sources": "Fuentes",
-        "examples": "Puede preguntar, por ejemplo:",
-        "inferred": "inferida",
-    },
+LABELS: dict[str, Localized] = {
+    "sources": Localized("Sources", "Fuentes"),
+    "examples": Localized("You can ask, for example:", "Puede preguntar, por ejemplo:"),
+    "inferred": Localized("inferred", "inferida"),
 }
 
 
 def _label(answer: Answer, key: str) -> str:
-    return _LABELS.get(answer.language, _LABELS["en"])[key]
+    return lookup(LABELS, key, answer.language)
 
 
 def _attribution(quote: QuoteView) -> str:

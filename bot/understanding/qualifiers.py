@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.knowledge.model import KnowledgeBase
-from bot.understanding.gazetteer import FOREIGN, Gazetteer, Place
+from bot.knowledge.model import KnowledgeBase, PlaceType
+from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Abroad, Gazetteer, Place
 from bot.understanding.mentions import PlaceMention
 from bot.understanding.text import Token, fold
 
@@ -74,7 +74,7 @@ class QualifierRules:
     def _lowercase_code(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention | None:
         """'portland me': a lowercase state code right after a city that has a namesake in
         that state (the word "me" alone is never Maine)."""
-        if mention.end >= len(tokens) or self._mention_type(mention) != "city":
+        if mention.end >= len(tokens) or self._mention_type(mention) != PlaceType.CITY:
             return None
         state = self.gazetteer.states.get(tokens[mention.end].norm.upper())
         if len(tokens[mention.end].norm) != 2 or state is None:
@@ -92,23 +92,23 @@ class QualifierRules:
         # "San José de California", "West New York en Nueva Jersey", "Denver in Colorado"
         if between not in ([], ["de"], ["en"], ["in"]) or following.fuzzy:
             return False
-        if state_place is None or state_place.type not in ("state", "district"):
+        if state_place is None or state_place.type not in STATE_TYPES:
             # A covered state named by its alias ("Nuevo México") has no gazetteer place.
             # "Buffalo, New York": a name that may also be a state counts as the state here.
             kinds = {self.knowledge.jurisdictions[i].type for i in following.jurisdictions}
-            if not kinds & {"state", "district"}:
+            if not kinds & set(STATE_TYPES):
                 return False
-        return self._mention_type(mention) in ("city", "county")
+        return self._mention_type(mention) in (PlaceType.CITY, PlaceType.COUNTY)
 
     def _mention_name(self, mention: PlaceMention, tokens: list[Token]) -> str:
         if mention.jurisdictions:
             return self.knowledge.jurisdictions[mention.jurisdictions[0]].name
         return mention.place.name if mention.place else _display_words(tokens, mention)
 
-    def _mention_type(self, mention: PlaceMention) -> str:
+    def _mention_type(self, mention: PlaceMention) -> PlaceType | Abroad | None:
         if mention.jurisdictions:
-            return self.knowledge.jurisdictions[mention.jurisdictions[0]].type.value
-        return mention.place.type if mention.place else ""
+            return self.knowledge.jurisdictions[mention.jurisdictions[0]].type
+        return mention.place.type if mention.place else None
 
     def _qualified(
         self, mention: PlaceMention, qualifier: PlaceMention, tokens: list[Token]
@@ -126,19 +126,19 @@ class QualifierRules:
         name = self._mention_name(mention, tokens)
         key = fold(name)
         real = next((p for p in self.gazetteer.lookup(key) if p.state == state), None)
-        place = real or Place(name, self._mention_type(mention) or "city", state)
+        place = real or Place(name, self._mention_type(mention) or PlaceType.CITY, state)
         return PlaceMention(mention.start, end, (), place, mention.fuzzy, qualifier=state)
 
     def _as_county(
         self, mention: PlaceMention, tokens: list[Token], word_after: bool
     ) -> PlaceMention:
         """'LA County', 'condado de Los Ángeles': the county, covered or not, not the city."""
-        if self._mention_type(mention) != "city" or not mention.jurisdictions:
+        if self._mention_type(mention) != PlaceType.CITY or not mention.jurisdictions:
             return mention
         city = self.knowledge.jurisdictions[mention.jurisdictions[0]]
         county_key = f"{fold(city.name)} county"
         for j in self.knowledge.jurisdictions.values():
-            if j.type == "county" and j.state == city.state and fold(j.name) == county_key:
+            if j.type == PlaceType.COUNTY and j.state == city.state and fold(j.name) == county_key:
                 return PlaceMention(mention.start, mention.end + word_after, (j.id,))
         county = next((p for p in self.gazetteer.lookup(county_key) if p.state == city.state), None)
         if county is None:
@@ -152,20 +152,24 @@ class QualifierRules:
         if after in ("county", "condado") or before == "condado de":
             return self._as_county(mention, tokens, after in ("county", "condado"))
         wants_state = after in ("state", "estado") or before in ("state of", "estado de")
-        if not wants_state or self._mention_type(mention) == "state":
+        if not wants_state or self._mention_type(mention) == PlaceType.STATE:
             return mention
+        return self._as_state(mention, tokens)
+
+    def _as_state(self, mention: PlaceMention, tokens: list[Token]) -> PlaceMention:
+        """'Washington state': the state of that name, covered or not."""
         for jurisdiction_id in mention.jurisdictions:
-            if self.knowledge.jurisdictions[jurisdiction_id].type == "state":
+            if self.knowledge.jurisdictions[jurisdiction_id].type == PlaceType.STATE:
                 return PlaceMention(mention.start, mention.end, (jurisdiction_id,))
         key = " ".join(t.norm for t in tokens[mention.start : mention.end])
         candidates = [*self.gazetteer.lookup(key)]
         if mention.jurisdictions:
             candidates += self.gazetteer.lookup(fold(self._name(mention.jurisdictions[0])))
-        state = next((p for p in candidates if p.type == "state"), None)
+        state = next((p for p in candidates if p.type == PlaceType.STATE), None)
         if state is None:
             return mention
         covered = self.state_jurisdiction.get(state.state)
-        if covered and self.knowledge.jurisdictions[covered].type == "state":
+        if covered and self.knowledge.jurisdictions[covered].type == PlaceType.STATE:
             return PlaceMention(mention.start, mention.end, (covered,), state)
         return PlaceMention(mention.start, mention.end, (), state)
 

@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.model import KnowledgeBase, PlaceType
 from bot.understanding.cues import (
     ABOUT_THE_BOT,
-    ADVICE,
-    BACK_REFERENCES,
-    EXISTENTIAL,
     GREETINGS,
     IS_IT_A_SANCTUARY,
     MARKUP,
-    SANCTUARY_WORDS,
-    THANKS,
-    WEAK_BACK_REFERENCES,
+    NO_CUES,
+    Cues,
     asks_for_list,
     asks_for_states,
-    role_in,
     starts_with_greeting,
     stems,
 )
 from bot.understanding.gazetteer import SPANISH_STATE_NAMES
 from bot.understanding.language import detect_language
-from bot.understanding.mentions import PersonMention, PlaceMention
+from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.places import PlaceIndex
 from bot.understanding.quotes import QuoteFinder, QuoteSource
 from bot.understanding.text import Token, contains_phrase, fold, tokenize
-from bot.understanding.vocabulary import STOPWORDS, known_words
+from bot.understanding.vocabulary import STOPWORDS, lexicon
 
 DEFINITION_TOPIC = "what-is-sanctuary-city"  # the general answer to a general question
 
@@ -56,14 +52,25 @@ class Question:
     topic: str | None = None
     list_state: str | None = None  # USPS code for "sanctuary cities in California"
     list_states_only: bool = False  # "Which states are sanctuary states?"
-    role: str | None = None  # "mayor", "police", "governor"… when the question names a role
-    wants_advice: bool = False  # "what should I do?": answered with a not-legal-advice line
-    wants_state: bool = False  # "Is New York a sanctuary state?", "the governor of New York"
-    refers_back: bool = False  # "what did the mayor say?", "is it safe there?": a follow-up
-    refers_back_weakly: bool = False  # "is it?", "do they?": a follow-up if nothing else fits
-    asks_status: bool = False  # names "sanctuary": a yes/no about status fits the answer
-    thanks: bool = False  # "thank you", "gracias"
+    cues: Cues = NO_CUES  # role, follow-up, advice, status, thanks, state cues of the wording
     topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Everything read from a message before its intent is chosen."""
+
+    text: str
+    language: str
+    tokens: list[Token]
+    folded: str
+    matches: Matches
+    quoted: QuoteSource | None  # the speaker or topic of a quotation the message repeats
+    topic: str | None
+    cues: Cues
+
+    def question(self, intent: Intent, **fields: Any) -> Question:
+        return Question(self.text, self.language, intent, cues=self.cues, **fields)
 
 
 class QuestionReader:
@@ -95,11 +102,30 @@ class QuestionReader:
             ]
             for topic_id, keywords in self.topic_keywords.items()
         }
+        # The intents, tried in this order; the first that fits the message wins.
+        self._rules: tuple[Callable[[_Reading], Question | None], ...] = (
+            self._as_list,
+            self._as_places,
+            self._as_quotation,
+            self._as_about_the_bot,
+            self._as_topic,
+            self._as_greeting,
+            self._as_said_words,
+            self._as_guessed_topic,
+        )
 
     def read(self, text: str, language: str | None = None) -> Question:
         tokens = tokenize(MARKUP.sub(" ", text))
         if not tokens:
             return Question(text, language or detect_language(text, tokens), Intent.EMPTY)
+        reading = self._reading(text, tokens, language)
+        for rule in self._rules:
+            question = rule(reading)
+            if question is not None:
+                return question
+        return reading.question(Intent.UNKNOWN)
+
+    def _reading(self, text: str, tokens: list[Token], language: str | None) -> _Reading:
         quoted = self.quotes.find_quoted(text)  # who said "no stranger among us"?
         if quoted is not None and self._names_a_topic(quoted[1]):
             quoted = None  # "what's a 'Fourth Amendment city'?" asks about the term
@@ -109,77 +135,94 @@ class QuestionReader:
         spanish = (language or detect_language(text, tokens)) == "es"
         matches = self.index.match(tokens, spanish=spanish)
         folded = " ".join(t.norm for t in tokens)
-        language = language or detect_language(text, tokens, matches, self.spanish_names)
-        topic = self._topic(folded)
-        role = role_in(folded)
-        common = {
-            "role": role,
-            "refers_back": role is not None
-            or any(contains_phrase(EXISTENTIAL.sub(" ", folded), w) for w in BACK_REFERENCES),
-            "refers_back_weakly": any(contains_phrase(folded, w) for w in WEAK_BACK_REFERENCES),
-            "wants_advice": any(contains_phrase(folded, phrase) for phrase in ADVICE),
-            "asks_status": any(contains_phrase(folded, w) for w in SANCTUARY_WORDS),
-            "thanks": any(contains_phrase(folded, w) for w in THANKS),
-            "wants_state": role == "governor"
-            or any(contains_phrase(folded, word) for word in ("state", "estado")),
-        }
-        place_level = [m for m in matches.places if not _names_a_state(self, m)]
-        states = [m for m in matches.places if _names_a_state(self, m)]
-        only_states = [m for m in states if _only_a_state(self, m)]
-        asks_list = asks_for_list(folded, bool(states), bool(only_states))
-        if not place_level and not matches.people and asks_list:
-            list_state = _state_code(self, states[0]) if len(states) == 1 else None
-            if not states or list_state:
-                return Question(
-                    text,
-                    language,
-                    Intent.LIST,
-                    tuple(states),
-                    topic=topic,
-                    list_state=list_state,
-                    list_states_only=asks_for_states(folded),
-                    **common,
-                )
-        if matches.places or matches.people:
-            return Question(
-                text, language, Intent.PLACES, matches.places, matches.people, topic, **common
-            )
-        if quoted is not None:
-            return self._said_by(quoted[0], text, language, common)
-        if any(contains_phrase(folded, phrase) for phrase in ABOUT_THE_BOT):
-            return Question(text, language, Intent.ABOUT, **common)
-        if topic is not None:
-            return Question(text, language, Intent.TOPIC, topic=topic, **common)
-        if folded in GREETINGS or starts_with_greeting(folded):
-            return Question(text, language, Intent.GREETING, **common)
-        if said := self.quotes.find_words(folded):
-            return self._said_by(said, text, language, common)
-        guess = self._topic_loosely(folded)
-        # "Tell me about sanctuary cities": the definition is the honest general answer;
-        # "Is Zorbleton a sanctuary city?" names something we don't know: not understood.
+        return _Reading(
+            text=text,
+            language=language or detect_language(text, tokens, matches, self.spanish_names),
+            tokens=tokens,
+            folded=folded,
+            matches=matches,
+            quoted=quoted[0] if quoted is not None else None,
+            topic=self._topic(folded),
+            cues=Cues.read(folded),
+        )
+
+    # --- the intents, in order ------------------------------------------------------------
+
+    def _as_list(self, r: _Reading) -> Question | None:
+        """'Sanctuary cities in California', 'which states are sanctuary states?'."""
+        states = [m for m in r.matches.places if self._names_a_state(m)]
+        if len(states) < len(r.matches.places) or r.matches.people:
+            return None  # a city or a person is named: the question is about them
+        only_states = [m for m in states if self._only_a_state(m)]
+        if not asks_for_list(r.folded, bool(states), bool(only_states)):
+            return None
+        list_state = self._state_code(states[0]) if len(states) == 1 else None
+        if states and not list_state:
+            return None
+        return r.question(
+            Intent.LIST,
+            places=tuple(states),
+            topic=r.topic,
+            list_state=list_state,
+            list_states_only=asks_for_states(r.folded),
+        )
+
+    def _as_places(self, r: _Reading) -> Question | None:
+        if not (r.matches.places or r.matches.people):
+            return None
+        return r.question(
+            Intent.PLACES, places=r.matches.places, people=r.matches.people, topic=r.topic
+        )
+
+    def _as_quotation(self, r: _Reading) -> Question | None:
+        """'Who said "no stranger among us"?': the speaker's place, or the quote's topic."""
+        return self._said_by(r.quoted, r) if r.quoted is not None else None
+
+    def _as_about_the_bot(self, r: _Reading) -> Question | None:
+        if not any(contains_phrase(r.folded, phrase) for phrase in ABOUT_THE_BOT):
+            return None
+        return r.question(Intent.ABOUT)
+
+    def _as_topic(self, r: _Reading) -> Question | None:
+        return r.question(Intent.TOPIC, topic=r.topic) if r.topic is not None else None
+
+    def _as_greeting(self, r: _Reading) -> Question | None:
+        if r.folded in GREETINGS or starts_with_greeting(r.folded):
+            return r.question(Intent.GREETING)
+        return None
+
+    def _as_said_words(self, r: _Reading) -> Question | None:
+        """Unquoted words of a quote ("who said no stranger among us")."""
+        said = self.quotes.find_words(r.folded)
+        return self._said_by(said, r) if said else None
+
+    def _as_guessed_topic(self, r: _Reading) -> Question | None:
+        """A topic whose keywords occur loosely; else, for a question about sanctuaries in
+        general ("Tell me about sanctuary cities"), the definition is the honest answer.
+        "Is Zorbleton a sanctuary city?" names something we don't know: not understood."""
+        guess = self._topic_loosely(r.folded)
         if (
             guess is None
-            and any(contains_phrase(folded, w) for w in SANCTUARY_WORDS)
-            and not _names_something_unknown(tokens, folded)
+            and r.cues.asks_status
+            and not _names_something_unknown(r.tokens, r.folded)
             and DEFINITION_TOPIC in self.knowledge.topics
         ):
             guess = DEFINITION_TOPIC
-        if guess is not None:
-            return Question(text, language, Intent.TOPIC, topic=guess, topic_guessed=True, **common)
-        return Question(text, language, Intent.UNKNOWN, **common)
+        if guess is None:
+            return None
+        return r.question(Intent.TOPIC, topic=guess, topic_guessed=True)
 
     def _names_a_topic(self, words: str) -> bool:
         """Whether quoted words are a topic's own keyword ("fourth amendment city")."""
         stemmed = stems(words)
         return any(stemmed in keywords for keywords in self.topic_keywords.values())
 
-    def _said_by(
-        self, source: QuoteSource, text: str, language: str, common: dict[str, Any]
-    ) -> Question:
+    @staticmethod
+    def _said_by(source: QuoteSource, r: _Reading) -> Question:
         if source.jurisdiction is None:
-            return Question(text, language, Intent.TOPIC, topic=source.topic, **common)
+            return r.question(Intent.TOPIC, topic=source.topic)
         person = PersonMention(0, 0, source.jurisdiction, source.speaker)
-        return Question(text, language, Intent.PLACES, people=(person,), **common)
+        return r.question(Intent.PLACES, people=(person,))
 
     def _topic_loosely(self, folded: str) -> str | None:
         """A topic whose keyword's words all occur in order, with other words between
@@ -206,29 +249,30 @@ class QuestionReader:
                 best, best_topic = (hits, length), topic_id
         return best_topic
 
+    # --- states named in a list question ----------------------------------------------------
 
-def _names_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:
-    """In "sanctuary cities in New York", a name that can be a state filters the list."""
-    if mention.place is not None and mention.place.type == "state":
-        return True
-    kinds = {reader.knowledge.jurisdictions[i].type for i in mention.jurisdictions}
-    return "state" in kinds
+    def _types(self, mention: PlaceMention) -> set[PlaceType]:
+        return {self.knowledge.jurisdictions[i].type for i in mention.jurisdictions}
 
+    def _names_a_state(self, mention: PlaceMention) -> bool:
+        """In "sanctuary cities in New York", a name that can be a state filters the list."""
+        if mention.place is not None and mention.place.type == PlaceType.STATE:
+            return True
+        return PlaceType.STATE in self._types(mention)
 
-def _state_code(reader: QuestionReader, mention: PlaceMention) -> str | None:
-    for jurisdiction_id in mention.jurisdictions:
-        j = reader.knowledge.jurisdictions[jurisdiction_id]
-        if j.type == "state":
-            return j.state
-    return mention.place.state if mention.place else None
+    def _only_a_state(self, mention: PlaceMention) -> bool:
+        """'Colorado' only names a state; 'New York' may be the city."""
+        kinds: set[str] = set(self._types(mention))
+        if mention.place is not None:
+            kinds.add(mention.place.type)
+        return kinds == {PlaceType.STATE}
 
-
-def _only_a_state(reader: QuestionReader, mention: PlaceMention) -> bool:
-    """'Colorado' only names a state; 'New York' may be the city."""
-    kinds = {reader.knowledge.jurisdictions[i].type for i in mention.jurisdictions}
-    if mention.place is not None:
-        kinds.add(mention.place.type)
-    return kinds == {"state"}
+    def _state_code(self, mention: PlaceMention) -> str | None:
+        for jurisdiction_id in mention.jurisdictions:
+            j = self.knowledge.jurisdictions[jurisdiction_id]
+            if j.type == PlaceType.STATE:
+                return j.state
+        return mention.place.state if mention.place else None
 
 
 def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
@@ -242,6 +286,6 @@ def _names_something_unknown(tokens: list[Token], folded: str) -> bool:
         return True  # "東京", "Москва": a name in another script is nowhere we cover
     return any(
         token.raw[:1].isupper()
-        and not (token.norm in STOPWORDS or token.norm in known_words() or token.norm.isdigit())
+        and not (token.norm in STOPWORDS or token.norm in lexicon() or token.norm.isdigit())
         for token in tokens[1:]
     )

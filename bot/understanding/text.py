@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "L.A.", "D.C.", "L.A.P.D."
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Invisible characters that pasted or phone-typed text carries inside words: zero-width
+# space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen. "Den\u200bver" is
+# Denver, so they are removed before words are split.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # How Spanish is often typed on a phone ("k significa", "xq ay", "grasias"): read as written
 # correctly. Only spellings that are not English words.
 TEXTING_SPELLINGS = {
@@ -41,7 +45,9 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split into words; "L.A." becomes one token "LA", "Chi-Town" two tokens."""
-    text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED_ABBREVIATION.sub(
+        lambda m: m.group(0).replace(".", ""), text.translate(_INVISIBLE)
+    )
     tokens: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):

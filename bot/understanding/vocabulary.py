@@ -129,11 +129,6 @@ def lexicon() -> Lexicon:
     return Lexicon(counts, (data["totals"][0], data["totals"][1]))
 
 
-def known_words() -> Lexicon:
-    """Membership of common words: `word in known_words()`."""
-    return lexicon()
-
-
 def _read_dictionaries() -> dict[str, object]:
     resources = files("spellchecker") / "resources"
     counts: dict[str, list[int]] = {}
