@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from bot import __version__, console, stats
 from bot.knowledge import export, validate
+from bot.map import cli as map_cli  # map-site
+from bot.site import cli as site_cli  # map-site
 from bot.telegram import cli as telegram_cli
 
 
@@ -26,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_commands(commands)
     telegram_cli.add_command(commands)
     stats.add_command(commands)
+    map_cli.add_command(commands)  # map-site: sanctuary-bot map
+    site_cli.add_command(commands)  # map-site: sanctuary-bot site
     return parser
 
 

@@ -24,7 +24,7 @@ from telegram.ext import (
 
 from bot.settings import Settings
 from bot.stats import StatsRecorder
-from bot.telegram import admin, callbacks, handlers, inline, texts
+from bot.telegram import admin, callbacks, handlers, inline, map_command, texts
 from bot.telegram.errors import handle_error
 from bot.telegram.flood import FloodGuard
 from bot.telegram.keyboards import CallbackCodec
@@ -95,6 +95,7 @@ def build_application(
         CommandHandler("sources", handlers.sources_command, filters=new),
         CommandHandler("about", handlers.about_command, filters=new),
         CommandHandler("language", handlers.language_command, filters=new),
+        CommandHandler("map", map_command.map_command, filters=new),  # map-site: /map [STATE]
     ]
     if admins_only is not None:
         # Admin commands: only SANCTUARY_ADMINS reach them; anyone else falls through below.
@@ -103,6 +104,11 @@ def build_application(
             CommandHandler("stats", admin.stats_command, filters=new & admins_only),
         ]
     routes += [
+        # map-site: "show me a map", "mapa de Texas" (same private/addressed rule as questions).
+        MessageHandler(
+            (handlers.PRIVATE_QUESTION | handlers.GROUP_QUESTION) & map_command.MAP_REQUEST,
+            map_command.map_text,
+        ),
         # Questions: any text in a private chat; in groups only when @mentioned or replied to.
         MessageHandler(handlers.PRIVATE_QUESTION | handlers.GROUP_QUESTION, handlers.ask_question),
         # Any other command in a private chat gets a pointer to /help; in groups, silence.

@@ -81,6 +81,10 @@ COMMANDS: dict[str, Localized] = {
         "Covered places, optionally in one state: /list CA",
         "Lugares cubiertos, o los de un estado: /list CA",
     ),
+    "map": Localized(  # map-site
+        "Map of covered places, or one state: /map Texas",
+        "Mapa de los lugares, o de un estado: /map Texas",
+    ),
     "topics": Localized(
         "General questions I can answer", "Preguntas generales que puedo responder"
     ),

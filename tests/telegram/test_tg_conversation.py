@@ -19,7 +19,8 @@ async def test_start_registers_english_and_spanish_menus(bot: Harness) -> None:
     assert "language_code" not in english.params
     assert spanish.params["language_code"] == "es"
     names = [c["command"] for c in english.params["commands"]]
-    assert names == ["start", "help", "city", "list", "topics", "sources", "about", "language"]
+    assert names == ["start", "help", "city", "list", "map", "topics", "sources", "about",
+                     "language"]  # fmt: skip
     assert [c["command"] for c in spanish.params["commands"]] == names
     assert spanish.params["commands"][1]["description"] == "Cómo hacer una pregunta"
     assert "reload" not in names and "stats" not in names

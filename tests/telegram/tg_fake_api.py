@@ -213,12 +213,28 @@ class FakeBotAPI:
             return self._message(params)
         if method == "editMessageText":
             return True if params.get("inline_message_id") else self._message(params)
+        if method == "sendPhoto":  # an upload (bytes) or a file_id sent before
+            message = self._message(params)
+            del message["text"]
+            photo = params.get("photo")
+            uploaded = not isinstance(photo, str) or photo.startswith("attach://")
+            file_id = f"photo-{message['message_id']}" if uploaded else photo
+            message["photo"] = [{"file_id": file_id, "file_unique_id": file_id,
+                                 "width": 1280, "height": 960}]  # fmt: skip
+            message["caption"] = visible_text(params.get("caption", ""))
+            return message
         return True  # setMyCommands, answerCallbackQuery, answerInlineQuery, ...
 
     def _check(self, method: str, params: dict[str, Any]) -> str | None:
         texts = []
         if method in ("sendMessage", "editMessageText"):
             texts.append((params.get("text", ""), params.get("parse_mode"), params))
+        if method == "sendPhoto":
+            caption = params.get("caption", "")
+            if len(visible_text(caption) if params.get("parse_mode") == "HTML" else caption) > 1024:
+                return "message caption is too long"
+            if params.get("parse_mode") == "HTML" and (problems := html_problems(caption)):
+                return f"can't parse entities: {problems[0]}"
         if method == "answerInlineQuery":
             for result in params.get("results", []):
                 if len(result["id"].encode()) > 64:
@@ -249,9 +265,14 @@ class _Handler(tornado.web.RequestHandler):
             self.set_status(401)
             self.write({"ok": False, "error_code": 401, "description": "Unauthorized"})
             return
-        body = self.request.body.decode() if self.request.body else ""
-        if self.request.headers.get("Content-Type", "").startswith("application/json"):
+        body = self.request.body.decode(errors="replace") if self.request.body else ""
+        content_type = self.request.headers.get("Content-Type", "")
+        if content_type.startswith("application/json"):
             params = json.loads(body or "{}")
+        elif content_type.startswith("multipart/form-data"):  # a file upload (sendPhoto)
+            fields = self.request.body_arguments.items()
+            params = _decode({key: values[0].decode() for key, values in fields})
+            params.update({key: files[0]["body"] for key, files in self.request.files.items()})
         else:
             params = _decode(dict(parse_qsl(body, keep_blank_values=True)))
         status, payload = await self.api.handle(method, params)

@@ -1,0 +1,1 @@
+"""The stance map: vendored state outlines, projection, SVG drawing, PNG cache, /map wording."""

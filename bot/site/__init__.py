@@ -1,0 +1,1 @@
+"""The static website: templates, styles and the builder behind `sanctuary-bot site`."""
