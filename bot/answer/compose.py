@@ -76,7 +76,7 @@ class Composer(Timeline):
         federal = self.federal_line(j, language)
         # The federal line already says what the listing and removal events say.
         skip = FEDERAL_KINDS if federal else ()
-        events = tuple(e for e in j.timeline if e.kind not in skip)[:timeline]
+        events = tuple(e for e in self.timeline_of(j) if e.kind not in skip)[:timeline]
         if federal is not None:
             shown.append(federal[1])
             if j.stance == Stance.UNKNOWN:  # "named without a stance": the list says more

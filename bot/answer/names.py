@@ -7,6 +7,7 @@ from collections import Counter
 from bot.answer.model import PlaceRef, QuoteView, SourceRef
 from bot.answer.phrases import join_names, say
 from bot.knowledge.model import (
+    Event,
     Jurisdiction,
     KnowledgeBase,
     PartialDate,
@@ -58,6 +59,9 @@ class Naming:
         sources = knowledge.sources.values()
         self.articles = sorted(month_of(s.date) for s in sources if s.kind == SourceKind.ARTICLE)
         self.later = sorted(month_of(s.date) for s in sources if s.kind != SourceKind.ARTICLE)
+        self._source_refs: dict[tuple[str, ...], tuple[SourceRef, ...]] = {}
+        # Each place's timeline, sorted once (Jurisdiction.timeline sorts on every call).
+        self.timelines = {i: j.timeline for i, j in knowledge.jurisdictions.items()}
         names = Counter(j.name for j in knowledge.jurisdictions.values())
         self.shared_names = {name for name, count in names.items() if count > 1}  # New York
 
@@ -90,6 +94,10 @@ class Naming:
                 if name.startswith(written):
                     return running + name.removeprefix(written)
         return name
+
+    def timeline_of(self, j: Jurisdiction) -> tuple[Event, ...]:
+        """The place's events, newest first (sorted once per knowledge base)."""
+        return self.timelines[j.id] if self.knowledge.jurisdictions.get(j.id) is j else j.timeline
 
     @property
     def article_ids(self) -> list[str]:
@@ -131,9 +139,14 @@ class Naming:
         return PlaceRef(None, place.name, str(place.type), place.state or None, None, None)
 
     def source_refs(self, ids: list[str] | tuple[str, ...]) -> tuple[SourceRef, ...]:
-        sources = [
-            self.knowledge.sources[i] for i in dict.fromkeys(ids) if i in self.knowledge.sources
-        ]
+        """The sources, each once, newest first."""
+        key = tuple(dict.fromkeys(ids))
+        if key not in self._source_refs:  # the same place cites the same sources every time
+            self._source_refs[key] = self._refs(key)
+        return self._source_refs[key]
+
+    def _refs(self, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
+        sources = [self.knowledge.sources[i] for i in ids if i in self.knowledge.sources]
         sources.sort(key=lambda s: s.date, reverse=True)
         return tuple(
             SourceRef(s.id, s.outlet, s.title, s.date.iso(), s.url, s.date_inferred)

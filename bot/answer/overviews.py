@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 
-from bot.answer.compose import Composer
+from bot.answer.compose import Composer, quote_order
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.names import contract_es, month_of
 from bot.answer.phrases import (
@@ -45,7 +46,21 @@ class Overviews(Composer):
         *,
         kinds: tuple[PlaceType, ...] | None = None,
     ) -> Answer:
-        """Covered places grouped by stance; `state` (USPS code) or `kinds` narrow the list."""
+        """Covered places grouped by type and stance; `state` (USPS code) or `kinds` narrow
+        the list. The data does not change under an engine: each list is composed once."""
+        key = (state, kinds, language)
+        if key not in self._lists:
+            self._lists[key] = self._list_places(state, language, kinds)
+        return replace(self._lists[key], question=question)
+
+    @cached_property
+    def _lists(self) -> dict[tuple[str | None, tuple[PlaceType, ...] | None, str], Answer]:
+        return {}
+
+    def _list_places(
+        self, state: str | None, language: str, kinds: tuple[PlaceType, ...] | None
+    ) -> Answer:
+        question = ""
         places = [
             j
             for j in self.jurisdictions
@@ -137,7 +152,7 @@ class Overviews(Composer):
 
     def topic(self, question: str, item: Topic, language: str) -> Answer:
         first, rest = split_first_sentence(item.answer.get(language))
-        quotes = sorted(item.quotes, key=lambda q: q.date, reverse=True)
+        quotes = sorted(item.quotes, key=quote_order, reverse=True)
         dates = [
             self.knowledge.sources[s].date for s in item.sources if s in self.knowledge.sources
         ]

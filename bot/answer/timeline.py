@@ -60,8 +60,10 @@ class Timeline(Naming):
 
     def federal_events(self, j: Jurisdiction) -> tuple[Event | None, Event | None]:
         """The place's newest federal listing and removal events, if any."""
-        listed = next((e for e in j.timeline if e.kind == EventKind.FEDERAL_LISTING), None)
-        removed = next((e for e in j.timeline if e.kind == EventKind.FEDERAL_REMOVAL), None)
+        listed = next((e for e in self.timeline_of(j) if e.kind == EventKind.FEDERAL_LISTING), None)
+        removed = next(
+            (e for e in self.timeline_of(j) if e.kind == EventKind.FEDERAL_REMOVAL), None
+        )
         return listed, removed
 
     def federal_line(self, j: Jurisdiction, language: str) -> tuple[str, Dated] | None:
@@ -87,7 +89,7 @@ class Timeline(Naming):
 
     def history(self, j: Jurisdiction, language: str) -> Answer:
         """The place's whole timeline, newest first (the History button)."""
-        events = j.timeline
+        events = self.timeline_of(j)
         place = self.running_name(j, language=language)
         if events:
             head = say(language, "history.head", place=place, count=len(events))
