@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from bot import __version__, console, stats
 from bot.knowledge import export, validate
 from bot.map import cli as map_cli  # map-site
+from bot.output import write_errors_to_one_line
 from bot.site import cli as site_cli  # map-site
 from bot.telegram import cli as telegram_cli
 
@@ -36,9 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        return write_errors_to_one_line(lambda: int(args.handler(args) or 0))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # output piped into `head`: not an error worth a traceback
-        return 0

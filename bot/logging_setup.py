@@ -10,6 +10,8 @@ Three layers:
    shows only its type); every record has token-shaped strings, long digit runs (ids,
    phone numbers) and @usernames redacted; a traceback keeps its frames and exception
    types but drops exception messages.
+An exception nobody caught goes through the same filter (sys.excepthook), so no raw
+traceback with its messages reaches stderr.
 """
 
 from __future__ import annotations
@@ -96,6 +98,14 @@ def _chain(error: BaseException) -> list[BaseException]:
     return chain[::-1]
 
 
+def _log_uncaught(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+    """sys.excepthook: an uncaught exception, logged through the privacy filter."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    logging.getLogger("bot").critical("Uncaught %s", kind.__name__, exc_info=(kind, error, tb))
+
+
 _installed: list[logging.Handler] = []
 _factory: list[Callable[..., logging.LogRecord]] = []  # the record factory we replaced
 
@@ -121,6 +131,7 @@ def setup_logging(
         return record
 
     logging.setLogRecordFactory(clean_record)
+    sys.excepthook = _log_uncaught
     root = logging.getLogger()
     for old in _installed:
         root.removeHandler(old)
@@ -138,5 +149,6 @@ def teardown_logging() -> None:
     for old in _installed:
         root.removeHandler(old)
     _installed.clear()
+    sys.excepthook = sys.__excepthook__
     if _factory:
         logging.setLogRecordFactory(_factory.pop())

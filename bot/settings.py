@@ -7,13 +7,15 @@ descriptions: `.env.example` is written from it and a test keeps the two in step
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DAY = 86_400.0
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,23 @@ SETTINGS: tuple[Setting, ...] = (
             "Heartbeat file the polling bot touches for `sanctuary-bot health`; empty means "
             "sanctuary-bot.heartbeat in the temporary directory."),
     Setting("SANCTUARY_RELOAD_INTERVAL", "2",
-            "Seconds between checks of the knowledge files for edits; 0 turns watching off."),
+            "Seconds between checks of the knowledge files for edits (at least 0.1); 0 turns "
+            "watching off."),
     Setting("SANCTUARY_FLOOD_MESSAGES", "10",
             "Messages one person may send per flood window before being asked to slow down."),
     Setting("SANCTUARY_FLOOD_WINDOW", "30", "Length of the flood window, in seconds."),
     Setting("SANCTUARY_FLOOD_COOLDOWN", "60",
             "Seconds a flooding person is ignored after the one 'slow down' reply."),
+    Setting("SANCTUARY_RETRY_FOR", "120",
+            "Seconds a message Telegram failed to take (a 5xx answer, a network error, a 429) "
+            "keeps being retried, with growing pauses, before it is given up."),
+    Setting("SANCTUARY_MAX_AGE", "600",
+            "Seconds after which a question still waiting (e.g. after an outage) is dropped, "
+            "with a count in the log; a question over a minute old is answered with an apology "
+            "for the delay."),
+    Setting("SANCTUARY_STOP_DEADLINE", "20",
+            "Seconds the bot keeps answering after SIGTERM before it exits; keep it under the "
+            "supervisor's stop timeout (TimeoutStopSec, stop_grace_period: 30)."),
     Setting("WEBHOOK_LISTEN", "127.0.0.1",
             "Webhook mode: address the HTTP server listens on (0.0.0.0 inside a container)."),
     Setting("WEBHOOK_PORT", "8080", "Webhook mode: port the HTTP server listens on."),
@@ -88,6 +101,9 @@ class Settings:
     health_file: Path = Path(tempfile.gettempdir()) / "sanctuary-bot.heartbeat"
     reload_interval: float = 2.0
     flood: FloodLimits = FloodLimits()
+    retry_for: float = 120.0
+    max_age: float = 600.0
+    stop_deadline: float = 20.0
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     webhook_url: str = ""
@@ -131,16 +147,15 @@ class Settings:
                 if (value := get("SANCTUARY_HEALTH_FILE"))
                 else cls.health_file
             ),
-            reload_interval=_number(
-                get("SANCTUARY_RELOAD_INTERVAL"), "SANCTUARY_RELOAD_INTERVAL", 0
-            ),
+            reload_interval=_number(get, "SANCTUARY_RELOAD_INTERVAL", 0.1, DAY, off=True),
             flood=FloodLimits(
-                messages=int(
-                    _number(get("SANCTUARY_FLOOD_MESSAGES"), "SANCTUARY_FLOOD_MESSAGES", 1)
-                ),
-                window=_number(get("SANCTUARY_FLOOD_WINDOW"), "SANCTUARY_FLOOD_WINDOW", 0.1),
-                cooldown=_number(get("SANCTUARY_FLOOD_COOLDOWN"), "SANCTUARY_FLOOD_COOLDOWN", 0),
+                messages=int(_number(get, "SANCTUARY_FLOOD_MESSAGES", 1, 1_000_000)),
+                window=_number(get, "SANCTUARY_FLOOD_WINDOW", 0.1, DAY),
+                cooldown=_number(get, "SANCTUARY_FLOOD_COOLDOWN", 0, DAY),
             ),
+            retry_for=_number(get, "SANCTUARY_RETRY_FOR", 0, DAY),
+            max_age=_number(get, "SANCTUARY_MAX_AGE", 60, DAY),
+            stop_deadline=_number(get, "SANCTUARY_STOP_DEADLINE", 1, 600),
             webhook_listen=get("WEBHOOK_LISTEN"),
             webhook_port=_port(get("WEBHOOK_PORT")),
             webhook_url=get("WEBHOOK_URL"),
@@ -193,14 +208,50 @@ def _level(value: str) -> str:
     return level
 
 
-def _number(value: str, name: str, minimum: float) -> float:
+def _number(
+    get: Callable[[str], str], name: str, low: float, high: float, *, off: bool = False
+) -> float:
+    """A finite number from `low` to `high` (or 0 when `off` allows turning it off)."""
+    try:
+        return number_in_range(get(name), low, high, off=off)
+    except ValueError as error:
+        raise SettingsError(f"{name} {error}") from None
+
+
+def number_in_range(value: str, low: float, high: float, *, off: bool = False) -> float:
+    """`value` as a finite number from `low` to `high`; ValueError says what is wrong.
+
+    `inf`, `nan` and absurd values are refused: a reload interval of 0.0001 s would burn a
+    core, and `nan` would silently turn a limit off."""
     try:
         number = float(value)
     except ValueError:
-        raise SettingsError(f"{name} must be a number") from None
-    if number < minimum:
-        raise SettingsError(f"{name} must be at least {minimum:g}")
+        raise ValueError("must be a number") from None
+    if not math.isfinite(number):
+        raise ValueError("must be a finite number")
+    if off and number == 0:
+        return number
+    if not low <= number <= high:
+        zero = "0 or " if off else ""
+        raise ValueError(f"must be {zero}from {low:g} to {high:g}")
     return number
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse `type`: a whole number from `low` to `high` (e.g. `--stale-years`), so
+    that a negative or absurd value is a one-line usage error (exit 2)."""
+    import argparse
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, not {number}")
+        return number
+
+    return parse
 
 
 def _port(value: str) -> int:

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.answer.model import Answer, Kind
+from bot.answer.phrases import lookup
 from bot.knowledge.model import Localized
 
 STATS_ENV = "SANCTUARY_STATS"
@@ -238,7 +239,7 @@ def format_report(report: StatsReport, language: str = "en") -> str:
     """Plain text for a maintainer; headings in English or Spanish, names as stored."""
 
     def text(key: str, **values: object) -> str:
-        return _TEXT[key].get(language).format(**values)
+        return lookup(_TEXT, key, language, **values)
 
     lines = [text("title", start=report.start, end=report.end, days=report.days)]
     if report.total == 0:
@@ -264,7 +265,7 @@ def format_report(report: StatsReport, language: str = "en") -> str:
     lines.append(text("kinds"))
     order = {kind.value: i for i, kind in enumerate(Kind)}
     for kind, count in sorted(report.by_kind.items(), key=lambda item: order.get(item[0], 99)):
-        label = _KIND_LABELS[Kind(kind)].get(language) if kind in _KINDS else kind
+        label = lookup(_KIND_LABELS, Kind(kind), language) if kind in _KINDS else kind
         lines.append(f"  {label}: {count}")
     lines.append("")
     lines.append(text("not_understood", count=report.not_understood))

@@ -11,7 +11,7 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-@pytest.mark.parametrize("script", ["bench_engine.py", "bench_telegram.py"])
+@pytest.mark.parametrize("script", ["bench_engine.py", "bench_telegram.py", "bench_faults.py"])
 def test_benchmark_script_starts(script: str) -> None:
     done = subprocess.run(  # noqa: S603 - our own script, a fixed argument list
         [sys.executable, str(BENCHMARKS / script), "--help"],

@@ -13,9 +13,7 @@ MAX_COMPLEXITY = 15
 BOT = Path(__file__).resolve().parents[1] / "bot"
 # Temporary: owned by the Telegram-layer work (issue 8), still above the limit on this branch.
 # Remove each entry as soon as its function is split; an entry that is no longer over fails.
-KNOWN_OVER: dict[str, int] = {
-    "telegram/cli.py:run_command": 16,
-}
+KNOWN_OVER: dict[str, int] = {}
 
 
 def _functions(blocks: list[Function | Class]) -> Iterator[Function]:

@@ -14,6 +14,7 @@ from bot.knowledge import model
 from bot.knowledge.loader import Loaded, Problem, check_knowledge
 from bot.knowledge.model import Jurisdiction, PartialDate, Quote
 from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
+from bot.settings import whole_number
 
 _TYPOGRAPHIC = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
@@ -151,7 +152,7 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     parser.add_argument(
         "--stale-years",
-        type=int,
+        type=whole_number(0, 100),
         default=3,
         metavar="N",
         help="warn about places with nothing newer than N years (default 3)",

@@ -21,6 +21,8 @@ from bot.telegram.split import split_html
 
 log = logging.getLogger(__name__)
 MAX_PROBLEMS = 40
+MAX_LINE = 300  # characters of one problem line in a report
+MAX_REPORT_PARTS = 4  # messages in one report
 
 
 def reload_report(result: ReloadResult, language: str, *, fixed: bool = False) -> str:
@@ -28,7 +30,8 @@ def reload_report(result: ReloadResult, language: str, *, fixed: bool = False) -
     counts = {"places": result.places, "topics": result.topics, "sources": result.sources}
     if result.ok:
         return texts.html("reload_fixed" if fixed else "reload_ok", language, **counts)
-    problems = list(result.problems[:MAX_PROBLEMS])
+    problems = [line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…"
+                for line in result.problems[:MAX_PROBLEMS]]  # fmt: skip
     if len(result.problems) > MAX_PROBLEMS:
         problems.append(f"… {len(result.problems) - MAX_PROBLEMS} more")
     return (
@@ -36,11 +39,21 @@ def reload_report(result: ReloadResult, language: str, *, fixed: bool = False) -
     )
 
 
+async def report_parts(result: ReloadResult, language: str, *, fixed: bool = False) -> list[str]:
+    """The report as messages, built and split in a worker thread (a hostile edit can make
+    problem lines huge), at most MAX_REPORT_PARTS of them."""
+
+    def build() -> list[str]:
+        return split_html(reload_report(result, language, fixed=fixed))[:MAX_REPORT_PARTS]
+
+    return await asyncio.to_thread(build)
+
+
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reload the knowledge base now and say whether the new data went live."""
     result = await services(context).live.reload()
     if update.effective_message:
-        for part in split_html(reload_report(result, user_language(update, context))):
+        for part in await report_parts(result, user_language(update, context)):
             await update.effective_message.reply_text(part)
 
 
@@ -69,7 +82,7 @@ async def notify_admins(
     fixed = result.ok and previous is not None and not previous.ok
     if result.ok and not fixed:
         return
-    parts = split_html(reload_report(result, "en", fixed=fixed))
+    parts = await report_parts(result, "en", fixed=fixed)
     for admin in sorted(svc.admins if svc else ()):
         try:
             for part in parts:

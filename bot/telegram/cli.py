@@ -19,7 +19,7 @@ from typing import Any
 from bot.settings import Settings, SettingsError
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser(
         "run",
         help="run the Telegram bot (long polling, or --webhook behind a reverse proxy)",
@@ -58,12 +58,10 @@ def run_command(args: argparse.Namespace) -> int:
     if args.webhook and not url.startswith(("https://", "http://")):
         return _fail("--webhook needs WEBHOOK_URL (or --url), the public https:// URL", 2)
 
-    from telegram.error import InvalidToken, TelegramError
-
     from bot.logging_setup import setup_logging
     from bot.telegram.app import build_application
+    from bot.telegram.ratelimit import ChatRateLimiter
     from bot.telegram.reload import LiveKnowledge
-    from bot.telegram.runner import main as run_bot
 
     secret = settings.webhook_secret or secrets.token_urlsafe(32)
     # Opt in to PTB's timedelta durations: otherwise every 429 (RetryAfter) warns.
@@ -79,20 +77,41 @@ def run_command(args: argparse.Namespace) -> int:
         stats = _open_stats(settings)
     except (OSError, sqlite3.Error) as error:
         return _fail(f"cannot open SANCTUARY_STATS ({type(error).__name__})", 1)
-    application = build_application(settings, knowledge, stats=stats)
+    limiter = ChatRateLimiter(retry_for=settings.retry_for)
+    application = build_application(settings, knowledge, stats=stats, rate_limiter=limiter)
     mode: dict[str, Any] = {"webhook": args.webhook}
     if args.webhook:
         mode.update(listen=args.listen or settings.webhook_listen,
                     port=args.port or settings.webhook_port, url=url, secret=secret)  # fmt: skip
+    return _serve(application, settings, mode)
+
+
+def _serve(application: Any, settings: Settings, mode: dict[str, Any]) -> int:
+    """Run the bot until it stops. Every way out is one line on stderr and an exit status:
+    2 for what a restart cannot fix (the token), 1 for the rest, so that systemd or compose
+    restarts the bot."""
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.telegram.runner import PollingStoppedError
+    from bot.telegram.runner import main as run_bot
+    from bot.telegram.webhook import ListenError
+
     try:
         asyncio.run(run_bot(application, settings, mode))
     except InvalidToken:
         return _fail("Telegram rejected TELEGRAM_BOT_TOKEN", 2)
+    except PollingStoppedError as error:
+        return _fail(f"polling for updates stopped ({error})", 1)
+    except ListenError as error:
+        return _fail(str(error), 1)
     except TelegramError as error:
         return _fail(f"cannot reach the Bot API ({type(error).__name__})", 1)
     except OSError as error:
-        doing = "listen for the webhook" if args.webhook else "reach the Bot API"
+        doing = "listen for the webhook" if mode["webhook"] else "reach the Bot API"
         return _fail(f"cannot {doing} ({type(error).__name__})", 1)
+    except Exception as error:  # the log has the frames (without messages); stderr one line
+        logging.getLogger(__name__).error("The bot stopped", exc_info=error)
+        return _fail(f"the bot stopped on an unexpected {type(error).__name__}", 1)
     return 0
 
 

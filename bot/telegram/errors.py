@@ -1,18 +1,25 @@
-"""The error handler: log the exception without user content, apologise, keep running."""
+"""The error handler: log the exception without user content, apologise, keep running.
+
+The apology stands in for an answer that could not be built. When the answer was built but
+Telegram could not be reached (the rate limiter has already retried it), an apology would
+fail the same way, so the loss is only counted and logged.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Chat, Update
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes, filters
 
 from bot.telegram import texts
 from bot.telegram.handlers import ADDRESSED
+from bot.telegram.ratelimit import is_transient
 from bot.telegram.services import user_language
 
 log = logging.getLogger(__name__)
+undelivered = 0  # updates whose reply could not be sent, even after retries
 
 
 def _spoken_to(update: Update) -> bool:
@@ -30,6 +37,14 @@ def _spoken_to(update: Update) -> bool:
 
 async def handle_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the exception (type and traceback only) and send the user a short apology."""
+    global undelivered
+    if context.error is not None and (
+        is_transient(context.error) or isinstance(context.error, Forbidden)
+    ):
+        undelivered += 1
+        log.warning("Could not deliver a reply (%s); %d so far",
+                    type(context.error).__name__, undelivered)  # fmt: skip
+        return
     log.error(
         "Exception while handling an update: %s",
         type(context.error).__name__,

@@ -7,9 +7,6 @@ passes (exit 0) when the knowledge base loads and the heartbeat is fresh, or, wi
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
 import time
 import urllib.error
 import urllib.request
@@ -17,8 +14,6 @@ from pathlib import Path
 
 from bot.telegram.services import BotApplication, app_services
 
-log = logging.getLogger(__name__)
-HEARTBEAT_SECONDS = 15.0
 MAX_AGE_SECONDS = 90.0
 
 
@@ -33,24 +28,6 @@ def write_heartbeat(path: Path, now: float | None = None) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(f"{time.time() if now is None else now:.0f}\n", encoding="ascii")
     temporary.replace(path)
-
-
-async def beat(
-    application: BotApplication, path: Path, interval: float = HEARTBEAT_SECONDS
-) -> None:
-    """Touch the heartbeat file every `interval` seconds while the bot is ready."""
-    try:
-        while True:
-            updater = application.updater
-            if is_ready(application) and (updater is None or updater.running):
-                try:
-                    await asyncio.to_thread(write_heartbeat, path)
-                except OSError as error:
-                    log.warning("Cannot write the heartbeat file: %s", type(error).__name__)
-            await asyncio.sleep(interval)
-    finally:
-        with contextlib.suppress(OSError):
-            await asyncio.to_thread(path.unlink)
 
 
 def check_heartbeat(path: Path, max_age: float = MAX_AGE_SECONDS) -> str | None:

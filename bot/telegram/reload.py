@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Snapshot = tuple[tuple[str, int, int], ...]
+MAX_PROBLEM_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def _default_engine(knowledge: KnowledgeBase, previous: AnswerEngine | None = No
 def problem_lines(error: BaseException) -> tuple[str, ...]:
     """`file:line: message` for each problem a KnowledgeError carries, else the error type."""
     if isinstance(error, KnowledgeError) and error.problems:
-        return tuple(str(problem) for problem in error.problems)
+        # each line bounded: it is logged and sent to admins
+        return tuple(str(problem)[:MAX_PROBLEM_CHARS] for problem in error.problems)
     return (f"{type(error).__name__} while loading the knowledge base",)
 
 

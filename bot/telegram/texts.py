@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.answer.phrases import lookup
 from bot.knowledge.model import Localized
 
 TEXTS: dict[str, Localized] = {
@@ -98,8 +99,7 @@ COMMANDS: dict[str, Localized] = {
 
 def text(key: str, language: str, **values: object) -> str:
     """The plain-text wording for `key` in `language` ("es" or anything else: English)."""
-    template = TEXTS[key].get(language)
-    return template.format(**values) if values else template
+    return lookup(TEXTS, key, language, **values)
 
 
 def html(key: str, language: str, **values: object) -> str:

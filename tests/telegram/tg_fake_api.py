@@ -3,8 +3,12 @@
 It speaks the Bot API over HTTP as python-telegram-bot's own HTTP stack calls it
 (form-encoded parameters, JSON values for objects), records every request, delivers
 queued updates through long-polled getUpdates, and checks what Telegram checks: HTML that
-would not parse, text over 4096 characters, callback data over 64 bytes. A test can make
-the next call of a method fail, e.g. with a 429 and `retry_after`.
+would not parse, text over 4096 characters, callback data over 64 bytes; getUpdates
+returns at most `limit` (at most 100) updates, from `offset` on, as Telegram does. A test
+can make the next call of a method fail (e.g. a 429 with `retry_after`, a 500, or status 0:
+the connection is dropped without an answer, a network error), slow a method down
+(`delay`), and take the whole server down and back up on the same port (`go_down`,
+`come_back`), which also cuts open keep-alive connections, like a real outage.
 """
 
 from __future__ import annotations
@@ -82,14 +86,16 @@ class FakeBotAPI:
         self._seen: dict[str, int] = {}
         self._server: tornado.httpserver.HTTPServer | None = None
         self._closing = False
+        self.delay: dict[str, float] = {}  # method -> seconds each call waits before answering
         self.port = 0
 
     # --- lifecycle -------------------------------------------------------------------
     async def start(self) -> FakeBotAPI:
         app = tornado.web.Application([(r"/bot([^/]+)/(\w+)", _Handler, {"api": self})],
                                       log_function=lambda _h: None)  # fmt: skip
-        sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+        sockets = tornado.netutil.bind_sockets(self.port, "127.0.0.1")
         self.port = sockets[0].getsockname()[1]
+        self._closing = False
         self._server = tornado.httpserver.HTTPServer(app)
         self._server.add_sockets(sockets)
         return self
@@ -100,6 +106,15 @@ class FakeBotAPI:
         if self._server is not None:
             self._server.stop()
             await self._server.close_all_connections()
+            self._server = None
+
+    async def go_down(self) -> None:
+        """An outage: stop listening (connections are refused) and cut open connections."""
+        await self.stop()
+
+    async def come_back(self) -> None:
+        """The end of the outage: listen again on the same port."""
+        await self.start()
 
     @property
     def base_url(self) -> str:
@@ -118,6 +133,8 @@ class FakeBotAPI:
         self.updates = [u for u in self.updates if u["update_id"] >= self.offset]
 
     def fail_next(self, method: str, code: int, description: str, **parameters: Any) -> None:
+        """The next call of `method` gets `code`; status 0 drops the connection instead, and
+        `raw=<value>` answers that JSON value as the whole body."""
         self._failures.setdefault(method, []).append((code, description, parameters))
 
     def sent(self, method: str | None = None, **where: Any) -> list[Call]:
@@ -155,13 +172,21 @@ class FakeBotAPI:
             self._changed.notify_all()
 
     # --- the Bot API -----------------------------------------------------------------
-    async def handle(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    async def handle(self, method: str, params: dict[str, Any]) -> tuple[int, Any]:
         call = Call(method, params)
         self.calls.append(call)
+        if self.delay.get(method):  # cut short when the server stops
+            async with self._changed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: self._closing), self.delay[method]
+                    )
         if self._failures.get(method):
             code, description, parameters = self._failures[method].pop(0)
             call.status = code
             await self._notify()
+            if "raw" in parameters:
+                return code, parameters["raw"]
             body = {"ok": False, "error_code": code, "description": description}
             return code, body | ({"parameters": parameters} if parameters else {})
         problem = self._check(method, params)
@@ -189,7 +214,7 @@ class FakeBotAPI:
                     await asyncio.wait_for(
                         self._changed.wait_for(lambda: bool(pending()) or self._closing), timeout
                     )
-        batch = pending()[: int(params.get("limit") or 100)]
+        batch = pending()[: min(int(params.get("limit") or 100), 100)]
         now = time.monotonic()
         for update in batch:
             self.delivered.setdefault(update["update_id"], now)
@@ -276,7 +301,11 @@ class _Handler(tornado.web.RequestHandler):
         else:
             params = _decode(dict(parse_qsl(body, keep_blank_values=True)))
         status, payload = await self.api.handle(method, params)
+        if status == 0:  # a network error: the connection closes without an answer
+            self.detach().close()
+            return
         self.set_status(status)
-        self.write(payload)
+        self.set_header("Content-Type", "application/json")
+        self.write(json.dumps(payload))
 
     get = post
