@@ -406,7 +406,7 @@ STANCE_ANSWERS: dict[str, Localized] = {
     ),
     Stance.UNCLEAR: Localized(
         en="Unclear — as of {date}, the statements about {place} conflicted.",
-        es="No está claro — {when}, las declaraciones sobre {place} se contradicen.",
+        es="No está claro — {when}, las declaraciones sobre {place} se contradecían.",
     ),
     Stance.UNKNOWN: Localized(
         en=(
@@ -449,8 +449,8 @@ STANCE_LINES: dict[str, Localized] = {
         ),
     ),
     Stance.UNCLEAR: Localized(
-        en="As of {date}, the statements about {place} conflict.",
-        es="{When}, las declaraciones sobre {place} se contradicen.",
+        en="As of {date}, the statements about {place} conflicted.",
+        es="{When}, las declaraciones sobre {place} se contradecían.",
     ),
     Stance.UNKNOWN: Localized(
         en="My sources name {place} ({date}) without a stance on sanctuary policies.",
