@@ -27,6 +27,7 @@ MAX_NAMES_LISTED = 40  # a "not covered" reply names at most this many covered p
 DEFAULT_QUOTES = 2
 MAX_QUOTES = 3
 FEDERAL_KINDS = (EventKind.FEDERAL_LISTING, EventKind.FEDERAL_REMOVAL)
+FIRST_WORD_SINCE = 2018  # "Yes"/"No"/"Partly" rest on evidence after the 2017 articles
 
 
 class Composer(Timeline):
@@ -35,12 +36,15 @@ class Composer(Timeline):
     def stance_line(
         self, j: Jurisdiction, language: str, *, with_state: bool = False, yes_no: bool = True
     ) -> str:
-        """'Yes — as of May 2017, Denver was a sanctuary city.' A "Yes" only answers a
-        question about sanctuary status: to "is it safe there?" it would mislead."""
+        """'Yes — as of July 2025, Chicago's own laws or officials called it a sanctuary
+        city.' A first word only answers a question about sanctuary status (to "is it safe
+        there?" it would mislead), and only from evidence newer than the 2017 articles: a
+        "Yes" resting on a 2017 statement would answer today's question from 2017."""
         # Washington, D.C. calls itself a sanctuary city: a district reads as a city here.
         kind = PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
+        first_word = yes_no and j.as_of.year >= FIRST_WORD_SINCE
         line = lookup(
-            STANCE_ANSWERS if yes_no else STANCE_LINES,
+            STANCE_ANSWERS if first_word else STANCE_LINES,
             j.stance,
             language,
             **dated(j.as_of, language),
