@@ -215,13 +215,12 @@ class Engine:
             alternatives = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions[1:]]
             if alternatives or mention.others:
                 with_state = bool(mention.others)
-                shown = self.composer.running_name(j, with_state=True, language=lang)
                 # The name as asked ("Nueva York"), never other words of the message.
                 typed = j.name if mention.fuzzy or not mention.words else mention.words.title()
-                notes.append(say(lang, "which_place", typed=typed, place=shown))
+                notes.append(self.composer.which_place(typed, j, lang))
             for other in alternatives:
+                notes.append(self.composer.other_same_name(other, lang))
                 name = self.composer.display_name(other, language=lang)
-                notes.append(say(lang, "other_same_name", other=name))
                 choices.append(Choice(name, f"place:{other.id}"))
         return self.composer.place(
             q.text,

@@ -54,6 +54,22 @@ class Composer(Timeline):
         )
         return contract_es(line) if language == "es" else line
 
+    def which_place(self, typed: str, j: Jurisdiction, language: str) -> str:
+        """'I took “Nueva York” to mean la ciudad de Nueva York.'"""
+        shown = self.running_name(j, with_state=True, language=language).removesuffix(".")
+        line = say(language, "which_place", typed=typed, place=shown)
+        return contract_es(line) if language == "es" else line
+
+    def other_same_name(self, other: Jurisdiction, language: str) -> str:
+        """'If you mean New York State, ask about “New York State”.'"""
+        line = say(
+            language,
+            "other_same_name",
+            other=self.running_name(other, language=language),
+            asked=self.display_name(other, language=language),
+        )
+        return contract_es(line) if language == "es" else line
+
     # --- answers about places ---------------------------------------------------------------
 
     def place(

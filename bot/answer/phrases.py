@@ -57,8 +57,8 @@ PHRASES: dict[str, Localized] = {
         es="Entendí que “{typed}” se refiere a {place}.",
     ),
     "other_same_name": Localized(
-        en="If you mean {other}, ask about “{other}”.",
-        es="Si se refiere a {other}, pregunte por «{other}».",
+        en="If you mean {other}, ask about “{asked}”.",
+        es="Si se refiere a {other}, pregunte por «{asked}».",
     ),
     "not_covered": Localized(
         en=(
