@@ -245,8 +245,9 @@ class Engine:
             return self.composer.not_understood(q.text, q.language)
         state = self._statewide(places)
         if state is not None:  # "Houston": answered from Texas law, and saying so
-            return self.composer.via_state(q.text, places[0], state, q.language)
-        answer = self.composer.not_covered(q.text, places, q.language)
+            answer = self.composer.via_state(q.text, places[0], state, q.language)
+        else:
+            answer = self.composer.not_covered(q.text, places, q.language)
         mention = next((m for m in q.places if m.place == places[0]), None)
         if len(places) == 1 and mention is not None and mention.qualifier is None:
             # "Springfield": several real places share the name; say which one was meant.
