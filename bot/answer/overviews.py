@@ -153,10 +153,10 @@ class Overviews(Composer):
     def topic(self, question: str, item: Topic, language: str) -> Answer:
         first, rest = split_first_sentence(item.answer.get(language))
         quotes = sorted(item.quotes, key=quote_order, reverse=True)
-        dates = [
-            self.knowledge.sources[s].date for s in item.sources if s in self.knowledge.sources
-        ]
-        newest = max(dates) if dates else self.last
+        sources = [self.knowledge.sources[s] for s in item.sources if s in self.knowledge.sources]
+        # The newest source dates the answer, to its own precision ("(date inferred)" if so).
+        shown = [(s.date, s.date_inferred) for s in sources]
+        date, inferred = newest(shown) if shown else (self.last, False)
         related = [t for t in self.knowledge.topics.values() if t.id != item.id][:3]
         return Answer(
             question=question,
@@ -167,7 +167,7 @@ class Overviews(Composer):
             details=(rest,) if rest else (),
             quotes=tuple(self.quote_view(q, language) for q in quotes[:2]),
             sources=self.source_refs([*item.sources, *(q.source for q in item.quotes)]),
-            caveats=(self.age(newest, language),),
+            caveats=(self.age(date, language, inferred=inferred),),
             choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in related),
         )
 
