@@ -175,7 +175,7 @@ class Composer(Timeline):
                 self.place_ref(item) if isinstance(item, Jurisdiction) else self.uncovered_ref(item)
                 for item in named
             ),
-            details=("\n".join(lines), *(j.summary.get(language) for j in places)),
+            details=("\n".join(lines), *(self._in_brief(j, language) for j in places)),
             quotes=tuple(quotes),
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(max(j.as_of for j in places), language),),
@@ -183,6 +183,13 @@ class Composer(Timeline):
                 Choice(self.display_name(j, language=language), f"place:{j.id}") for j in places
             ),
         )
+
+    def _in_brief(self, j: Jurisdiction, language: str) -> str:
+        """A place in a comparison: the federal designation, then its own policy (or, without
+        one, its summary)."""
+        federal = self.federal_line(j, language)
+        policy = (j.stance_basis or j.summary).get(language)
+        return f"{federal[0]} {policy}" if federal else policy
 
     def _compare_lines(
         self, places: list[Jurisdiction], uncovered: list[Place], language: str

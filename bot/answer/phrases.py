@@ -470,8 +470,8 @@ STANCE_LINES: dict[str, Localized] = {
 # In a comparison: "Denver: limits cooperation (as of May 2017)."
 STANCE_SHORT: dict[str, Localized] = {
     Stance.SANCTUARY: Localized(
-        en="sanctuary",
-        es="santuario",
+        en="sanctuary by its own laws or officials",
+        es="santuario según sus propias leyes o autoridades",
     ),
     Stance.LIMITS_COOPERATION: Localized(
         en="limits cooperation",
