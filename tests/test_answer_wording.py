@@ -10,13 +10,13 @@ from bot.knowledge.model import KnowledgeBase
 
 
 def test_a_yes_only_answers_a_question_about_sanctuary_status(engine: Engine) -> None:
-    assert engine.answer("Is Denver a sanctuary city?").bottom_line.startswith("Yes — as of")
+    assert engine.answer("Is Denver a sanctuary city?").bottom_line.startswith("Partly — as of")
     for question in (
         "Can I get deported in Denver?",
         "denver",
         "What did the mayor of Denver say?",
     ):
-        assert engine.answer(question).bottom_line.startswith("As of May 2017, Denver was")
+        assert engine.answer(question).bottom_line.startswith("As of May 2, 2025, Denver had")
 
 
 def test_safety_and_deportation_questions_say_not_legal_advice(engine: Engine) -> None:

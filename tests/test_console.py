@@ -23,7 +23,7 @@ def run(argv: list[str], capsys, monkeypatch, stdin: str | None = None) -> tuple
 def test_ask_prints_the_plain_text_answer(capsys, monkeypatch) -> None:
     code, out, _ = run(["ask", "Is", "Denver", "a", "sanctuary", "city?"], capsys, monkeypatch)
     assert code == 0
-    assert out.startswith("Yes — as of")
+    assert out.startswith("Partly — as of")
     assert "Michael Hancock, Mayor of Denver" in out
     assert "Policies may have changed since" in out
     assert "<b>" not in out
@@ -51,7 +51,7 @@ def test_ask_lang_forces_the_language(capsys, monkeypatch) -> None:
         ["ask", "--json", "--lang", "es", "Is Denver a sanctuary city?"], capsys, monkeypatch
     )
     data = json.loads(out)
-    assert data["language"] == "es" and data["text"].startswith("Sí — en")
+    assert data["language"] == "es" and data["text"].startswith("En parte — el")
 
 
 def test_ask_reads_one_question_per_line_in_order(capsys, monkeypatch) -> None:
@@ -93,7 +93,7 @@ def test_chat_answers_until_end_of_input(argv, capsys, monkeypatch) -> None:
     stdin = "Is Denver a sanctuary city?\nquit\n"
     code, out, _ = run(argv, capsys, monkeypatch, stdin=stdin)
     assert code == 0
-    assert "Denver" in out and ("Yes — as of" in out or "Sí — en" in out)
+    assert "Denver" in out and ("Partly — as of" in out or "En parte — el" in out)
 
 
 def test_chat_runs_as_a_real_process() -> None:
@@ -106,5 +106,5 @@ def test_chat_runs_as_a_real_process() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "Sí — en" in done.stdout and "Michael Hancock" in done.stdout
+    assert "En parte — el" in done.stdout and "Michael Hancock" in done.stdout
     assert done.stderr == ""
