@@ -21,6 +21,10 @@ from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
 
 LANGUAGES = ("en", "es")
+# Topics that answer a "which places" question better than a list of covered places: the
+# states that ban sanctuary policies; the federal list, when the question names its maker.
+BAN_STATES_TOPIC, FEDERAL_LIST_TOPIC = "ban-states", "federal-list"
+FEDERAL_WORDS = ("justice", "justicia", "doj", "dhs", "federal", "trump")
 # Shown for an empty inline query until people have asked about anything.
 DEFAULT_POPULAR = ("new-york-city", "chicago", "los-angeles", "san-francisco", "denver")
 
@@ -115,6 +119,10 @@ class Engine:
 
     def _list(self, q: Question) -> Answer:
         state = q.list_state
+        topic = self.knowledge.topics.get(q.topic or "")
+        if topic is not None and not state and _asks_for_topic_list(q):
+            # "Which states ban sanctuary cities?": the topic explains the list, and names it.
+            return self.composer.topic(q.text, topic, q.language)
         if state and not any(j.state == state for j in self.knowledge.jurisdictions.values()):
             return self.composer.no_places_in_state(q.text, state, q.language)
         kinds = (PlaceType.STATE,) if q.list_states_only and not state else None
@@ -248,13 +256,12 @@ class Engine:
             alternatives = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions[1:]]
             if alternatives or mention.others:
                 with_state = bool(mention.others)
-                shown = self.composer.display_name(j, with_state=True, language=lang)
                 # The name as asked ("Nueva York"), never other words of the message.
                 typed = j.name if mention.fuzzy or not mention.words else mention.words.title()
-                notes.append(say(lang, "which_place", typed=typed, place=shown))
+                notes.append(self.composer.which_place(typed, j, lang))
             for other in alternatives:
+                notes.append(self.composer.other_same_name(other, lang))
                 name = self.composer.display_name(other, language=lang)
-                notes.append(say(lang, "other_same_name", other=name))
                 choices.append(Choice(name, f"place:{other.id}"))
         card = self.composer.place(
             q.text,
@@ -349,7 +356,11 @@ class Engine:
                 return self.composer.clarify_related(q.text, places[0], related, q.language)
         if not places:
             return self.composer.not_understood(q.text, q.language)
-        answer = self.composer.not_covered(q.text, places, q.language)
+        state = self._statewide(places)
+        if state is not None:  # "Houston": answered from Texas law, and saying so
+            answer = self.composer.via_state(q.text, places[0], state, q.language)
+        else:
+            answer = self.composer.not_covered(q.text, places, q.language)
         mention = next((m for m in q.places if m.place == places[0]), None)
         if len(places) == 1 and mention is not None and mention.qualifier is None:
             # "Springfield": several real places share the name; say which one was meant.
@@ -362,6 +373,14 @@ class Engine:
                 )  # fmt: skip
                 answer = replace(answer, details=(note, *answer.details))
         return answer
+
+    def _statewide(self, places: list[Place]) -> Jurisdiction | None:
+        """The covered state whose law speaks for one uncovered city or county in it."""
+        if len(places) != 1 or places[0].type not in (PlaceType.CITY, PlaceType.COUNTY):
+            return None
+        state_id = self.index.state_jurisdiction.get(places[0].state)
+        state = self.knowledge.jurisdictions.get(state_id) if state_id else None
+        return state if state is not None and state.statewide else None
 
     def _related(self, place: Place) -> list[Jurisdiction]:
         """Covered places whose name contains the asked one, or the reverse (Milwaukee County)."""
@@ -387,6 +406,10 @@ class Engine:
         """Every source and dated fact behind one place's answer ("Sources" button)."""
         j = self.knowledge.jurisdictions[jurisdiction_id]
         return self.composer.place_sources(j, language)
+
+    def history(self, jurisdiction_id: str, language: str) -> Answer:
+        """A place's whole dated timeline, newest first ("History" button)."""
+        return self.composer.history(self.knowledge.jurisdictions[jurisdiction_id], language)
 
     def topic(self, topic_id: str, language: str) -> Answer:
         item = self.knowledge.topics[topic_id]
@@ -459,6 +482,15 @@ def _drop_abroad(q: Question) -> tuple[Question, list[Place]]:
     if not abroad:
         return q, abroad
     return replace(q, places=tuple(m for m in q.places if m.place not in abroad)), abroad
+
+
+def _asks_for_topic_list(q: Question) -> bool:
+    """'Which states ban sanctuary cities?', 'What is the DOJ list?' ask for a topic's list;
+    'list of sanctuary cities' asks for the places covered."""
+    if q.topic == BAN_STATES_TOPIC:
+        return True
+    words = fold(q.text).split()
+    return q.topic == FEDERAL_LIST_TOPIC and any(w in words for w in FEDERAL_WORDS)
 
 
 def _with_caveat(answer: Answer, caveat: str) -> Answer:

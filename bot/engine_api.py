@@ -35,6 +35,10 @@ class AnswerEngine(Protocol):
         """Every source behind one place's answer (the "Sources" button)."""
         ...
 
+    def history(self, jurisdiction_id: str, language: str) -> Answer:
+        """A place's whole dated timeline, newest first (the "History" button)."""
+        ...
+
     def topic(self, topic_id: str, language: str) -> Answer: ...
 
     def list_places(self, state: str | None, language: str) -> Answer:

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.answer.model import Answer, Kind
-from bot.answer.phrases import lookup
+from bot.answer.phrases import KIND_NAMES, lookup
 from bot.knowledge.model import Localized
 
 STATS_ENV = "SANCTUARY_STATS"
@@ -224,15 +224,6 @@ _TEXT: dict[str, Localized] = {
     ),
     "none": Localized("  (none)", "  (ninguno)"),
 }
-_KIND_LABELS: dict[Kind, Localized] = {
-    Kind.ANSWER: Localized("answer about a place", "respuesta sobre un lugar"),
-    Kind.CLARIFY: Localized("clarifying question", "pregunta aclaratoria"),
-    Kind.NOT_COVERED: Localized("place not covered", "lugar no cubierto"),
-    Kind.TOPIC: Localized("general topic", "tema general"),
-    Kind.LIST: Localized("list of places", "lista de lugares"),
-    Kind.HELP: Localized("help", "ayuda"),
-    Kind.NOT_UNDERSTOOD: Localized("not understood", "no entendida"),
-}
 
 
 def format_report(report: StatsReport, language: str = "en") -> str:
@@ -265,7 +256,7 @@ def format_report(report: StatsReport, language: str = "en") -> str:
     lines.append(text("kinds"))
     order = {kind.value: i for i, kind in enumerate(Kind)}
     for kind, count in sorted(report.by_kind.items(), key=lambda item: order.get(item[0], 99)):
-        label = lookup(_KIND_LABELS, Kind(kind), language) if kind in _KINDS else kind
+        label = lookup(KIND_NAMES, Kind(kind), language) if kind in _KINDS else kind
         lines.append(f"  {label}: {count}")
     lines.append("")
     lines.append(text("not_understood", count=report.not_understood))

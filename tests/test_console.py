@@ -23,7 +23,7 @@ def run(argv: list[str], capsys, monkeypatch, stdin: str | None = None) -> tuple
 def test_ask_prints_the_plain_text_answer(capsys, monkeypatch) -> None:
     code, out, _ = run(["ask", "Is", "Denver", "a", "sanctuary", "city?"], capsys, monkeypatch)
     assert code == 0
-    assert out.startswith("Yes — as of")
+    assert out.startswith("Partly — as of")
     assert "Michael Hancock, Mayor of Denver" in out
     assert "Policies may have changed since" in out
     assert "<b>" not in out
@@ -33,8 +33,11 @@ def test_ask_json_is_one_object(capsys, monkeypatch) -> None:
     code, out, _ = run(["ask", "--json", "¿Es Houston una ciudad santuario?"], capsys, monkeypatch)
     data = json.loads(out)
     assert code == 0
-    assert data["kind"] == "not_covered" and data["language"] == "es"
-    assert data["places"] == [
+    # Houston is not in the sources; Texas is, and its law speaks for every Texas city.
+    assert data["kind"] == "answer" and data["language"] == "es"
+    assert data["places"][0]["id"] == "texas" and data["places"][0]["stance"] == "bans_sanctuary"
+    assert data["text"].startswith("Houston en sí no aparece en mis fuentes.")
+    assert data["places"][1:] == [
         {
             "id": None,
             "name": "Houston",
@@ -51,13 +54,13 @@ def test_ask_lang_forces_the_language(capsys, monkeypatch) -> None:
         ["ask", "--json", "--lang", "es", "Is Denver a sanctuary city?"], capsys, monkeypatch
     )
     data = json.loads(out)
-    assert data["language"] == "es" and data["text"].startswith("Sí — en")
+    assert data["language"] == "es" and data["text"].startswith("En parte — el")
 
 
 def test_ask_reads_one_question_per_line_in_order(capsys, monkeypatch) -> None:
     stdin = (
         "Is Denver a sanctuary city?\n\nWhat is a sanctuary city?\n"
-        "¿Es Houston una ciudad santuario?\n"
+        "¿Es Houston una ciudad santuario?\n¿Es Boise una ciudad santuario?\n"
     )
     code, out, _ = run(["ask", "--json"], capsys, monkeypatch, stdin=stdin)
     lines = [json.loads(line) for line in out.splitlines()]
@@ -66,7 +69,8 @@ def test_ask_reads_one_question_per_line_in_order(capsys, monkeypatch) -> None:
         ("Is Denver a sanctuary city?", "answer"),
         ("", "not_understood"),
         ("What is a sanctuary city?", "topic"),
-        ("¿Es Houston una ciudad santuario?", "not_covered"),
+        ("¿Es Houston una ciudad santuario?", "answer"),
+        ("¿Es Boise una ciudad santuario?", "not_covered"),
     ]
 
 
@@ -93,7 +97,7 @@ def test_chat_answers_until_end_of_input(argv, capsys, monkeypatch) -> None:
     stdin = "Is Denver a sanctuary city?\nquit\n"
     code, out, _ = run(argv, capsys, monkeypatch, stdin=stdin)
     assert code == 0
-    assert "Denver" in out and ("Yes — as of" in out or "Sí — en" in out)
+    assert "Denver" in out and ("Partly — as of" in out or "En parte — el" in out)
 
 
 def test_chat_runs_as_a_real_process() -> None:
@@ -106,5 +110,5 @@ def test_chat_runs_as_a_real_process() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "Sí — en" in done.stdout and "Michael Hancock" in done.stdout
+    assert "En parte — el" in done.stdout and "Michael Hancock" in done.stdout
     assert done.stderr == ""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from bot.answer.model import Kind
 from bot.engine import Engine, _drop_abroad, normalize_language
+from bot.knowledge.model import KnowledgeBase
 from bot.understanding.question import Question
 
 
@@ -36,14 +41,35 @@ def test_a_named_official_is_a_speaker(engine: Engine) -> None:
     assert named.speakers == {j.id: j.officials[0].name}
 
 
-def test_a_city_that_is_also_a_state_asks_which(engine: Engine) -> None:
+@pytest.fixture(scope="module")
+def without_washington_state(knowledge: KnowledgeBase) -> Engine:
+    """The bundled data without Washington State: a covered city named like a state the data
+    lacks (as Washington, D.C. was before the 2026 data covered the state)."""
+    places = {i: j for i, j in knowledge.jurisdictions.items() if i != "washington-state"}
+    return Engine(dataclasses.replace(knowledge, jurisdictions=places))
+
+
+def test_two_covered_places_of_one_name_answer_the_city_and_name_the_other(
+    engine: Engine,
+) -> None:
+    answer = engine.answer("Is Washington a sanctuary city?")
+    assert [p.id for p in answer.places] == ["washington-dc"]
+    assert "place:washington-state" in [c.action for c in answer.choices]
+    assert [p.id for p in engine.answer("Is Washington a sanctuary state?").places] == [
+        "washington-state"
+    ]
+
+
+def test_a_city_that_is_also_a_state_asks_which(without_washington_state: Engine) -> None:
+    engine = without_washington_state
     question = read(engine, "Washington")
     (mention,) = question.places
     clarified = engine._disambiguate(question, mention.jurisdictions[0], mention, None)
     assert clarified is not None and clarified.kind == Kind.CLARIFY
 
 
-def test_a_state_word_or_a_city_office_settles_it(engine: Engine) -> None:
+def test_a_state_word_or_a_city_office_settles_it(without_washington_state: Engine) -> None:
+    engine = without_washington_state
     state = read(engine, "Is Washington a sanctuary state?")
     (mention,) = state.places
     answer = engine._disambiguate(state, mention.jurisdictions[0], mention, None)

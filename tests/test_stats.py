@@ -319,8 +319,8 @@ def test_cli_rejects_a_non_positive_window(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_every_kind_has_a_label_in_both_languages() -> None:
-    from bot.stats import _KIND_LABELS
+    from bot.answer.phrases import KIND_NAMES  # the labels the report uses
 
-    assert set(_KIND_LABELS) == set(Kind)
-    for label in _KIND_LABELS.values():
+    assert set(KIND_NAMES) == set(Kind)
+    for label in KIND_NAMES.values():
         assert label.en and label.es and label.en != label.es

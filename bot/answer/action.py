@@ -23,14 +23,15 @@ class Verb(StrEnum):
     PLACE = "place"  # a covered place's answer; payload: its jurisdiction id
     QUOTES = "quotes"  # every quote of a place
     SOURCES = "sources"  # every source and dated fact behind a place's answer
-    BACK = "back"  # from the quotes or sources back to the place's answer
+    HISTORY = "history"  # a place's whole dated timeline, newest first
+    BACK = "back"  # from the quotes, sources or history back to the place's answer
     TOPIC = "topic"  # a general question; payload: its topic id
     LIST = "list"  # covered places; payload: a state code, or ALL
     ASK = "ask"  # an example question; payload: its text
     LANGUAGE = "lang"  # /language; payload: "en" or "es"
 
 
-_PLACE_VERBS = frozenset({Verb.PLACE, Verb.QUOTES, Verb.SOURCES, Verb.BACK})
+_PLACE_VERBS = frozenset({Verb.PLACE, Verb.QUOTES, Verb.SOURCES, Verb.HISTORY, Verb.BACK})
 
 
 def _valid(verb: Verb, payload: str) -> bool:
@@ -57,7 +58,7 @@ class Action:
 
     @property
     def about_place(self) -> bool:
-        """Whether the payload is a jurisdiction id (place, quotes, sources, back)."""
+        """Whether the payload is a jurisdiction id (place, quotes, sources, history, back)."""
         return self.verb in _PLACE_VERBS
 
     @classmethod

@@ -210,6 +210,13 @@ def _is_about(item: Item, subject: Aspect) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def _states_figure(text: str) -> bool:
+    """A sum or a count, not a year: "$3.7 billion", "1.5 million", "364 days"."""
+    plain = strip_accents(text.casefold())
+    return any(pattern.search(plain) for pattern in FIGURES_IN_TEXT.values())
+
+
+@lru_cache(maxsize=16384)
 def _text_is_about(text: str, subject: Aspect) -> bool:
     """An untagged text states a sum or a count, or holds one of the aspect's cue words."""
     pattern = FIGURES_IN_TEXT.get(subject)
@@ -281,6 +288,7 @@ def _rank(item: Item, reading: AspectReading, words: frozenset[str]) -> tuple[ob
         _is_about(item, subject),  # what a person said about the subject, first
         reading.aspect in item.aspects,
         item.kind in KINDS.get(subject, ()),  # a law for "when did Texas ban…", not a ruling
+        reading.wants_figure and _states_figure(item.text),  # "how much": the figure
         not item.is_remark or reading.aspect == Aspect.SAID,  # a fact before a remark,
         item.quote is not None,  # and the words themselves before a report of them
         shared,

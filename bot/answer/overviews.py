@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 
-from bot.answer.compose import Composer
+from bot.answer.compose import Composer, quote_order
 from bot.answer.model import Answer, Choice, Kind
-from bot.answer.phrases import STANCE_GROUPS, dated, join_names, lookup, say
-from bot.knowledge.model import Jurisdiction, PlaceType, Stance, Topic
+from bot.answer.names import contract_es, month_of
+from bot.answer.phrases import (
+    SOURCE_KINDS,
+    STANCE_GROUPS,
+    TYPE_GROUPS,
+    join_names,
+    lookup,
+    say,
+)
+from bot.answer.timeline import newest
+from bot.knowledge.model import Jurisdiction, PlaceType, SourceKind, Stance, Topic
 from bot.understanding.gazetteer import Place
 
 LIST_ORDER = tuple(Stance)  # the list groups places in the vocabulary's order
@@ -35,7 +46,21 @@ class Overviews(Composer):
         *,
         kinds: tuple[PlaceType, ...] | None = None,
     ) -> Answer:
-        """Covered places grouped by stance; `state` (USPS code) or `kinds` narrow the list."""
+        """Covered places grouped by type and stance; `state` (USPS code) or `kinds` narrow
+        the list. The data does not change under an engine: each list is composed once."""
+        key = (state, kinds, language)
+        if key not in self._lists:
+            self._lists[key] = self._list_places(state, language, kinds)
+        return replace(self._lists[key], question=question)
+
+    @cached_property
+    def _lists(self) -> dict[tuple[str | None, tuple[PlaceType, ...] | None, str], Answer]:
+        return {}
+
+    def _list_places(
+        self, state: str | None, language: str, kinds: tuple[PlaceType, ...] | None
+    ) -> Answer:
+        question = ""
         places = [
             j
             for j in self.jurisdictions
@@ -43,21 +68,21 @@ class Overviews(Composer):
         ]
         if not places:
             return self.not_covered(question, [], language)
-        newest = max(j.as_of for j in places)
-        lines = self._stance_lines(places, language)
+        newest = max(j.newest_date for j in places)
         if state is None:
-            head = say(language, "list.head", **dated(newest, language), count=len(places))
+            head = say(language, "list.head", count=len(places))
         else:
-            state_name = self.state_names.get(state, state)
-            head = say(language, "list.head_state", **dated(newest, language), state=state_name)
-        ordered = sorted(places, key=lambda j: (LIST_ORDER.index(j.stance), j.name))
+            head = say(language, "list.head_state", state=self.state_name(state, language))
+        ordered = sorted(places, key=_list_order)
         return Answer(
             question=question,
             kind=Kind.LIST,
             language=language,
             bottom_line=head,
             places=tuple(self.place_ref(j) for j in ordered),
-            details=("\n".join(lines),),
+            details=tuple(
+                self._type_block(ordered, group, language) for group in _groups_in_use(ordered)
+            ),
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(newest, language),),
             choices=tuple(
@@ -66,14 +91,26 @@ class Overviews(Composer):
             ),
         )
 
-    def _stance_lines(self, places: list[Jurisdiction], language: str) -> list[str]:
-        """'Sanctuary: Denver, Chicago', one line per stance that has places."""
-        lines = []
+    def _type_block(self, places: list[Jurisdiction], group: PlaceType, language: str) -> str:
+        """'Cities' and under it one line per stance: '• Sanctuary: Chicago (July 2025), …',
+        each place with the date of its own newest information."""
+        lines = [lookup(TYPE_GROUPS, group, language)]
         for stance in LIST_ORDER:
-            names = [self.display_name(j, language=language) for j in places if j.stance == stance]
+            names = [
+                say(
+                    language,
+                    "list.place",
+                    place=self.display_name(
+                        j, with_state=j.id in self.namesakes, language=language
+                    ),
+                    date=month_of(j.newest_date).human(language),
+                )
+                for j in places
+                if j.stance == stance and _type_group(j) == group
+            ]
             if names:
-                lines.append(f"{lookup(STANCE_GROUPS, stance, language)}: {', '.join(names)}")
-        return lines
+                lines.append(f"• {lookup(STANCE_GROUPS, stance, language)}: {', '.join(names)}")
+        return "\n".join(lines)
 
     def no_places_in_state(self, question: str, state: str, language: str) -> Answer:
         """'Sanctuary cities in Texas': the honest answer names the state and implies nothing."""
@@ -87,13 +124,39 @@ class Overviews(Composer):
         )
         return replace(answer, bottom_line=bottom)
 
+    def via_state(self, question: str, place: Place, state: Jurisdiction, language: str) -> Answer:
+        """'Is Houston a sanctuary city?': Houston is not in the sources, Texas is. The answer
+        says so first, then what the state's law means for every place in it, then the
+        state's own standing; nothing says the city itself was assessed."""
+        statewide = state.statewide.get(language) if state.statewide else ""
+        first, rest = split_first_sentence(statewide)
+        state_line = self.stance_line(state, language, yes_no=False)
+        federal = self.federal_line(state, language)
+        standing = say(language, "via_state.standing", place=place.name, standing=state_line)
+        shown = [(state.as_of, False), *([federal[1]] if federal else [])]
+        date, inferred = newest(shown)
+        return Answer(
+            question=question,
+            kind=Kind.ANSWER,
+            language=language,
+            bottom_line=say(language, "via_state", place=place.name, statewide=first),
+            places=(self.place_ref(state), self.uncovered_ref(place)),
+            details=tuple(text for text in (rest, standing, federal and federal[0]) if text),
+            sources=self.source_refs(list(state.source_ids)),
+            caveats=(self.age(date, language, inferred=inferred),),
+            choices=(
+                Choice(self.display_name(state, language=language), f"place:{state.id}"),
+                Choice(say(language, "button.all_places"), "list:ALL"),
+            ),
+        )
+
     def topic(self, question: str, item: Topic, language: str) -> Answer:
         first, rest = split_first_sentence(item.answer.get(language))
-        quotes = sorted(item.quotes, key=lambda q: q.date, reverse=True)
-        dates = [
-            self.knowledge.sources[s].date for s in item.sources if s in self.knowledge.sources
-        ]
-        newest = max(dates) if dates else self.last
+        quotes = sorted(item.quotes, key=quote_order, reverse=True)
+        sources = [self.knowledge.sources[s] for s in item.sources if s in self.knowledge.sources]
+        # The newest source dates the answer, to its own precision ("(date inferred)" if so).
+        shown = [(s.date, s.date_inferred) for s in sources]
+        date, inferred = newest(shown) if shown else (self.last, False)
         related = [t for t in self.knowledge.topics.values() if t.id != item.id][:3]
         return Answer(
             question=question,
@@ -104,7 +167,7 @@ class Overviews(Composer):
             details=(rest,) if rest else (),
             quotes=tuple(self.quote_view(q, language) for q in quotes[:2]),
             sources=self.source_refs([*item.sources, *(q.source for q in item.quotes)]),
-            caveats=(self.age(newest, language),),
+            caveats=(self.age(date, language, inferred=inferred),),
             choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in related),
         )
 
@@ -156,47 +219,54 @@ class Overviews(Composer):
             language=language,
             bottom_line=say(language, "topics.head"),
             details=("\n".join(f"• {t.question.get(language)}" for t in topics),),
-            caveats=(self.age(None, language),),
             choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in topics),
         )
 
     def sources_overview(self, language: str) -> Answer:
-        sources = self.source_refs(list(self.knowledge.sources))
+        """/sources: the five articles in full; the later sources counted by kind, with their
+        dates (each place's Sources button lists its own)."""
+        kinds = Counter(s.kind for s in self.knowledge.sources.values())
+        counted = [
+            lookup(SOURCE_KINDS, kind, language, count=kinds[kind])
+            for kind in SourceKind
+            if kinds[kind] and kind != SourceKind.ARTICLE
+        ]
         return Answer(
             question="/sources",
             kind=Kind.HELP,
             language=language,
-            bottom_line=say(language, "sources.head", count=len(sources)),
-            sources=sources,
-            caveats=(self.age(None, language),),
+            bottom_line=say(
+                language, "sources.head", count=len(self.knowledge.sources), **self.span(language)
+            ),
+            details=(say(language, "sources.later", kinds=join_names(counted, language)),),
+            sources=self.source_refs(self.article_ids),
         )
 
     def place_sources(self, j: Jurisdiction, language: str) -> Answer:
-        facts = sorted(j.facts, key=lambda f: f.date, reverse=True)
-        lines = [f"• {f.date.human(language)}: {f.text.get(language)}" for f in facts]
+        facts = sorted(j.facts, key=lambda f: (not f.reported, f.date), reverse=True)
+        lines = [f"• {self.fact_date(f, language)}: {f.text.get(language)}" for f in facts]
         details = (f"{say(language, 'facts.head')}\n" + "\n".join(lines),) if lines else ()
         return Answer(
             question=f"sources:{j.id}",
             kind=Kind.ANSWER,
             language=language,
-            bottom_line=say(
-                language, "place_sources.head", place=self.display_name(j, language=language)
+            bottom_line=contract_es(
+                say(language, "place_sources.head", place=self.running_name(j, language=language))
             ),
             places=(self.place_ref(j),),
             details=details,
             sources=self.source_refs(list(j.source_ids)),
-            caveats=(self.age(j.as_of, language),),
+            caveats=(self.age(j.newest_date, language),),
         )
 
     def about(self, language: str, question: str = "/about") -> Answer:
-        count = len(self.knowledge.sources)
         return Answer(
             question=question,
             kind=Kind.HELP,
             language=language,
-            bottom_line=say(language, "about", count=count, **self.span(language)),
+            bottom_line=say(language, "about", **self.span(language)),
             details=(say(language, "about.legal"), say(language, "about.privacy")),
-            sources=self.source_refs(list(self.knowledge.sources)),
+            sources=self.source_refs(self.article_ids),
         )
 
     def outside_the_us(self, question: str, places: list[Place], language: str) -> Answer:
@@ -207,6 +277,22 @@ class Overviews(Composer):
     def unknown_state(self, question: str, language: str) -> Answer:
         """'/list ZZ': a clear word about the state, then the usual help."""
         return self.not_understood(question, language, say(language, "unknown_state"))
+
+
+def _type_group(j: Jurisdiction) -> PlaceType:
+    """The list's group of a place: Washington, D.C. is listed with the cities."""
+    return PlaceType.CITY if j.type == PlaceType.DISTRICT else j.type
+
+
+def _list_order(j: Jurisdiction) -> tuple[int, int, str]:
+    """States, counties, cities; in each, by stance, then by name."""
+    return (list(TYPE_GROUPS).index(_type_group(j)), LIST_ORDER.index(j.stance), j.name)
+
+
+def _groups_in_use(places: list[Jurisdiction]) -> list[PlaceType]:
+    """States, counties, cities: the groups that have places, in that order."""
+    present = {_type_group(j) for j in places}
+    return [group for group in TYPE_GROUPS if group in present]
 
 
 def example_questions(language: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from bot.answer.model import Kind
-from bot.knowledge.model import Aspect, Localized, PartialDate, PlaceType, Stance
+from bot.knowledge.model import Aspect, Localized, PartialDate, PlaceType, SourceKind, Stance
 from bot.understanding.roles import Role
 
 K = TypeVar("K", bound=str)
@@ -34,13 +34,12 @@ PHRASES: dict[str, Localized] = {
     ),
     "age": Localized(
         en=(
-            "This information dates from {date}, from news articles published {span}. Policies "
-            "may have changed since; check current local news or official sources."
+            "This information dates from {date}. Policies may have changed since; check current "
+            "local news or official sources."
         ),
         es=(
-            "Fecha de esta información: {date}; viene de artículos de prensa publicados "
-            "{between}. Las políticas pueden haber cambiado desde entonces; consulte noticias "
-            "locales o fuentes oficiales actuales."
+            "Fecha de esta información: {date}. Las políticas pueden haber cambiado desde "
+            "entonces; consulte noticias locales o fuentes oficiales actuales."
         ),
     ),
     "legal": Localized(
@@ -63,19 +62,19 @@ PHRASES: dict[str, Localized] = {
         "mis fuentes.",
     ),
     "other_same_name": Localized(
-        en="If you mean {other}, ask about “{other}”.",
-        es="Si se refiere a {other}, pregunte por «{other}».",
+        en="If you mean {other}, ask about “{asked}”.",
+        es="Si se refiere a {other}, pregunte por «{asked}».",
     ),
     "not_covered": Localized(
         en=(
             "I don't have information about {places} in my sources. That doesn't mean {it_has} "
-            "no policy — my knowledge comes from a few news articles ({span}) that don't cover "
-            "{it}."
+            "no policy — my sources (news reports, court records and government releases, "
+            "{span}) don't cover {it}."
         ),
         es=(
             "No tengo información sobre {places} en mis fuentes. Eso no significa que {it_has} "
-            "una política — mi conocimiento viene de unos pocos artículos de prensa ({span}) "
-            "que no {it} mencionan."
+            "una política — mis fuentes (noticias, documentos judiciales y comunicados "
+            "oficiales, {span}) no {it} mencionan."
         ),
     ),
     "not_covered.it_has.1": Localized(
@@ -125,33 +124,50 @@ PHRASES: dict[str, Localized] = {
         es="{place} (no está en mis fuentes)",
     ),
     "list.head": Localized(
-        en="As of {date}, my sources describe these {count} places:",
-        es="{When}, mis fuentes describen estos {count} lugares:",
+        en=(
+            "My sources describe these {count} places, each with the date of its newest "
+            "information:"
+        ),
+        es=(
+            "Mis fuentes describen estos {count} lugares, cada uno con la fecha de su "
+            "información más reciente:"
+        ),
     ),
     "list.head_state": Localized(
-        en="As of {date}, my sources describe these places in {state}:",
-        es="{When}, mis fuentes describen estos lugares en {state}:",
+        en=(
+            "My sources describe these places in {state}, each with the date of its newest "
+            "information:"
+        ),
+        es=(
+            "Mis fuentes describen estos lugares en {state}, cada uno con la fecha de su "
+            "información más reciente:"
+        ),
+    ),
+    "list.place": Localized(
+        en="{place} ({date})",
+        es="{place} ({date})",
     ),
     "list.none_state": Localized(
         en=(
             "My sources describe no places in {state}. That doesn't mean none have such "
-            "policies — my knowledge comes from a few news articles ({span})."
+            "policies — my sources ({span}) don't cover them."
         ),
         es=(
             "Mis fuentes no describen ningún lugar en {state}. Eso no significa que ninguno "
-            "tenga esas políticas — mi conocimiento viene de unos pocos artículos de prensa "
-            "({span})."
+            "tenga esas políticas — mis fuentes ({span}) no los mencionan."
         ),
     ),
     "help": Localized(
         en=(
             "I answer questions about sanctuary-city policies in US cities, counties and "
-            "states, with quotes and sources from news articles published {span}."
+            "states: quotes from five news articles ({articles}) and a dated timeline from "
+            "later news, court and government sources ({later})."
         ),
         es=(
             "Respondo preguntas sobre las políticas de ciudades santuario en ciudades, condados "
-            "y estados de EE. UU., con citas y fuentes de artículos de prensa publicados "
-            "{between}."
+            "y estados de EE. UU.: citas de cinco artículos de prensa ({articles}) y una "
+            "cronología con fechas de noticias, documentos judiciales y comunicados oficiales "
+            "posteriores ({later})."
         ),
     ),
     "help.more": Localized(
@@ -187,8 +203,28 @@ PHRASES: dict[str, Localized] = {
         es="Preguntas generales que puedo responder:",
     ),
     "sources.head": Localized(
-        en="My knowledge comes from these {count} news articles:",
-        es="Mi conocimiento viene de estos {count} artículos de prensa:",
+        en=(
+            "My knowledge comes from {count} sources: {articles_count} news articles "
+            "({articles}), the only ones I quote, listed below, and {later_count} later news, "
+            "court and government sources ({later}), from which each place's timeline is "
+            "written in my own words."
+        ),
+        es=(
+            "Mi conocimiento viene de {count} fuentes: {articles_count} artículos de prensa "
+            "({articles}), los únicos que cito, que se enumeran abajo, y {later_count} fuentes "
+            "posteriores de noticias, tribunales y gobiernos ({later}), con las que se "
+            "redactó con mis propias palabras la cronología de cada lugar."
+        ),
+    ),
+    "sources.later": Localized(
+        en=(
+            "The later sources: {kinds}. Each place's answer has a Sources button that lists "
+            "its own, with their addresses."
+        ),
+        es=(
+            "Las fuentes posteriores: {kinds}. La respuesta sobre cada lugar tiene un botón "
+            "Fuentes que enumera las suyas, con sus direcciones."
+        ),
     ),
     "place_sources.head": Localized(
         en="Where my information about {place} comes from:",
@@ -201,14 +237,20 @@ PHRASES: dict[str, Localized] = {
     "about": Localized(
         en=(
             "sanctuary-bot answers questions about US sanctuary-city policies from a "
-            "hand-edited knowledge base built from {count} news articles published {span}. "
-            "Every answer says how old its information is; policies may have changed since."
+            "hand-edited knowledge base: {articles_count} news articles published "
+            "{articles_between} (the only sources it quotes) and {later_count} later sources — "
+            "news reports, court records and government releases — dated {later_between}, "
+            "written up as a dated timeline for each place. Every answer says how old its "
+            "information is; policies may have changed since."
         ),
         es=(
             "sanctuary-bot responde preguntas sobre las políticas de ciudades santuario en EE. "
-            "UU. a partir de una base de conocimiento editada a mano, construida con {count} "
-            "artículos de prensa publicados {between}. Cada respuesta dice de cuándo es su "
-            "información; las políticas pueden haber cambiado desde entonces."
+            "UU. a partir de una base de conocimiento editada a mano: {articles_count} "
+            "artículos de prensa publicados {articles_between} (las únicas fuentes que cita) y "
+            "{later_count} fuentes posteriores — noticias, documentos judiciales y comunicados "
+            "oficiales — con fechas {later_between}, resumidas en una cronología para cada "
+            "lugar. Cada respuesta dice de cuándo es su información; las políticas pueden haber "
+            "cambiado desde entonces."
         ),
     ),
     "about.legal": Localized(
@@ -229,9 +271,68 @@ PHRASES: dict[str, Localized] = {
         en="and",
         es="y",
     ),
-    "approx": Localized(
-        en="approx. {date}",
-        es="aprox. {date}",
+    "inferred": Localized(
+        en="{date} (date inferred)",
+        es="{date} (fecha inferida)",
+    ),
+    "reported": Localized(
+        en="reported by {outlet}",
+        es="según {outlet}",
+    ),
+    "inferred.inline": Localized(
+        en="{date}, date inferred",
+        es="{date}, fecha inferida",
+    ),
+    "from_notes": Localized(
+        en="{date}, date from our source notes",
+        es="{date}, fecha de nuestras notas sobre las fuentes",
+    ),
+    "federal.listed": Localized(
+        en=(
+            "As of {date}, the US Justice Department lists {place} as a sanctuary jurisdiction "
+            "(the federal government's designation)."
+        ),
+        es=(
+            "{When}, el Departamento de Justicia de EE. UU. incluyó a {place} en su lista de "
+            "jurisdicciones santuario (una designación del gobierno federal)."
+        ),
+    ),
+    "federal.removed": Localized(
+        en=(
+            "The US Justice Department listed {place} as a sanctuary jurisdiction in "
+            "{listed_when} and removed it from the list in {removed_when} (the federal "
+            "government's designation)."
+        ),
+        es=(
+            "El Departamento de Justicia de EE. UU. incluyó a {place} en su lista de "
+            "jurisdicciones santuario {listed_when} y lo retiró de ella {removed_when} (una "
+            "designación del gobierno federal)."
+        ),
+    ),
+    "timeline.head": Localized(
+        en="Latest:",
+        es="Lo más reciente:",
+    ),
+    "timeline.line": Localized(
+        en="• {date} — {text} ({outlet})",
+        es="• {date} — {text} ({outlet})",
+    ),
+    "history.head": Localized(
+        en="The history of {place} in my sources, newest first ({count} entries):",
+        es="La historia de {place} en mis fuentes, de lo más reciente a lo más antiguo "
+        "({count} entradas):",
+    ),
+    "history.none": Localized(
+        en="My sources have no dated timeline for {place}.",
+        es="Mis fuentes no tienen una cronología con fechas para {place}.",
+    ),
+    "via_state": Localized(
+        en="{place} itself isn't in my sources. {statewide}",
+        es="{place} en sí no aparece en mis fuentes. {statewide}",
+    ),
+    "via_state.standing": Localized(
+        en="That is the state's law, not an assessment of {place} itself. {standing}",
+        es="Es la ley del estado, no una evaluación de {place} en sí. {standing}",
     ),
     "and_more": Localized(
         en="and {count} more (/list)",
@@ -292,8 +393,11 @@ PHRASES: dict[str, Localized] = {
 # The bottom line when the question asks about sanctuary status ("Is Denver…?").
 STANCE_ANSWERS: dict[str, Localized] = {
     Stance.SANCTUARY: Localized(
-        en="Yes — as of {date}, {place} was a sanctuary {type}.",
-        es="Sí — {when}, {place} era {article} {type} santuario.",
+        en="Yes — as of {date}, {place}'s own laws or officials called it a sanctuary {type}.",
+        es=(
+            "Sí — {when}, {place} se declaraba {type} santuario en sus propias leyes o por sus "
+            "autoridades."
+        ),
     ),
     Stance.LIMITS_COOPERATION: Localized(
         en=(
@@ -301,13 +405,13 @@ STANCE_ANSWERS: dict[str, Localized] = {
             "immigration enforcement."
         ),
         es=(
-            "En parte — {when}, {place} tenía políticas que limitan la cooperación con las "
+            "En parte — {when}, {place} tenía políticas que limitaban la cooperación con las "
             "autoridades federales de inmigración."
         ),
     ),
     Stance.UNCLEAR: Localized(
-        en="Unclear — as of {date}, the statements about {place} conflict.",
-        es="No está claro — {when}, las declaraciones sobre {place} se contradicen.",
+        en="Unclear — as of {date}, the statements about {place} conflicted.",
+        es="No está claro — {when}, las declaraciones sobre {place} se contradecían.",
     ),
     Stance.UNKNOWN: Localized(
         en=(
@@ -319,8 +423,7 @@ STANCE_ANSWERS: dict[str, Localized] = {
             "sobre políticas de santuario."
         ),
     ),
-    # Stance.BANS_SANCTUARY (issue 9): keyed by its value until the enum has it.
-    "bans_sanctuary": Localized(
+    Stance.BANS_SANCTUARY: Localized(
         en=(
             "No — as of {date}, {place}'s law banned sanctuary policies and required local "
             "cooperation with federal immigration enforcement."
@@ -334,8 +437,11 @@ STANCE_ANSWERS: dict[str, Localized] = {
 # The bottom line otherwise ("is it safe there?" is not answered "Yes").
 STANCE_LINES: dict[str, Localized] = {
     Stance.SANCTUARY: Localized(
-        en="As of {date}, {place} was a sanctuary {type}.",
-        es="{When}, {place} era {article} {type} santuario.",
+        en="As of {date}, {place}'s own laws or officials called it a sanctuary {type}.",
+        es=(
+            "{When}, {place} se declaraba {type} santuario en sus propias leyes o por sus "
+            "autoridades."
+        ),
     ),
     Stance.LIMITS_COOPERATION: Localized(
         en=(
@@ -343,20 +449,19 @@ STANCE_LINES: dict[str, Localized] = {
             "enforcement."
         ),
         es=(
-            "{When}, {place} tenía políticas que limitan la cooperación con las autoridades "
+            "{When}, {place} tenía políticas que limitaban la cooperación con las autoridades "
             "federales de inmigración."
         ),
     ),
     Stance.UNCLEAR: Localized(
-        en="As of {date}, the statements about {place} conflict.",
-        es="{When}, las declaraciones sobre {place} se contradicen.",
+        en="As of {date}, the statements about {place} conflicted.",
+        es="{When}, las declaraciones sobre {place} se contradecían.",
     ),
     Stance.UNKNOWN: Localized(
         en="My sources name {place} ({date}) without a stance on sanctuary policies.",
         es=("Mis fuentes mencionan {place} ({date}) sin una postura sobre políticas de santuario."),
     ),
-    # Stance.BANS_SANCTUARY (issue 9): keyed by its value until the enum has it.
-    "bans_sanctuary": Localized(
+    Stance.BANS_SANCTUARY: Localized(
         en=(
             "As of {date}, {place}'s law banned sanctuary policies and required local "
             "cooperation with federal immigration enforcement."
@@ -370,8 +475,8 @@ STANCE_LINES: dict[str, Localized] = {
 # In a comparison: "Denver: limits cooperation (as of May 2017)."
 STANCE_SHORT: dict[str, Localized] = {
     Stance.SANCTUARY: Localized(
-        en="sanctuary",
-        es="santuario",
+        en="sanctuary by its own laws or officials",
+        es="santuario según sus propias leyes o autoridades",
     ),
     Stance.LIMITS_COOPERATION: Localized(
         en="limits cooperation",
@@ -385,8 +490,7 @@ STANCE_SHORT: dict[str, Localized] = {
         en="no stance in my sources",
         es="sin postura en mis fuentes",
     ),
-    # Stance.BANS_SANCTUARY (issue 9): keyed by its value until the enum has it.
-    "bans_sanctuary": Localized(
+    Stance.BANS_SANCTUARY: Localized(
         en="bans sanctuary policies",
         es="prohíbe las políticas santuario",
     ),
@@ -409,11 +513,16 @@ STANCE_GROUPS: dict[str, Localized] = {
         en="Named without a stance",
         es="Mencionados sin postura",
     ),
-    # Stance.BANS_SANCTUARY (issue 9): keyed by its value until the enum has it.
-    "bans_sanctuary": Localized(
+    Stance.BANS_SANCTUARY: Localized(
         en="Ban sanctuary policies",
         es="Prohíben las políticas santuario",
     ),
+}
+# The headings of the list of places, by type (Washington, D.C. is listed with the cities).
+TYPE_GROUPS: dict[PlaceType, Localized] = {
+    PlaceType.STATE: Localized("States", "Estados"),
+    PlaceType.COUNTY: Localized("Counties", "Condados"),
+    PlaceType.CITY: Localized("Cities", "Ciudades"),
 }
 # "My sources quote no mayor of Denver" (Spanish: "ningún alcalde").
 ROLE_NAMES: dict[Role, Localized] = {
@@ -454,6 +563,19 @@ PLACE_TYPES: dict[PlaceType, Localized] = {
     PlaceType.DISTRICT: Localized(
         en="district",
         es="distrito",
+    ),
+}
+# The later sources, counted by kind on /sources ("90 news reports").
+SOURCE_KINDS: dict[SourceKind, Localized] = {
+    SourceKind.ARTICLE: Localized("{count} news articles", "{count} artículos de prensa"),
+    SourceKind.NEWS: Localized("{count} news reports", "{count} noticias"),
+    SourceKind.COURT: Localized("{count} court records", "{count} documentos judiciales"),
+    SourceKind.GOVERNMENT: Localized(
+        "{count} government releases and laws", "{count} comunicados y leyes de gobiernos"
+    ),
+    SourceKind.REFERENCE: Localized("{count} reference pages", "{count} páginas de referencia"),
+    SourceKind.ADVOCACY: Localized(
+        "{count} advocacy pages", "{count} páginas de organizaciones de defensa"
     ),
 }
 # What each kind of answer is, for maintainers' reports (the usage statistics).

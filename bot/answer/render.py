@@ -51,6 +51,17 @@ def shorten(answer: Answer) -> Answer:
     )
 
 
+def compact(answer: Answer) -> Answer:
+    """A private chat's first message about one place (about 1,000 characters): one quote
+    and no source list, the History, More quotes and Sources buttons bring the rest; a list
+    of places without the sources of every place (each place's own answer has them)."""
+    if answer.kind == Kind.LIST and answer.places:
+        return replace(answer, sources=())
+    if answer.kind != Kind.ANSWER or len(answer.places) != 1 or not answer.places[0].id:
+        return answer
+    return replace(answer, quotes=answer.quotes[:1], sources=())
+
+
 def render_text(answer: Answer) -> str:
     """Plain text, as the console prints it and the JSON `text` field carries it."""
     blocks: list[str] = [answer.bottom_line, *answer.details]

@@ -5,48 +5,67 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
-from bot.knowledge.model import Jurisdiction, KnowledgeBase
+from bot.answer.phrases import lookup
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, Localized
 from bot.map.places import knowledge_date
 from bot.map.render import area_name, state_name, text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption (visible characters)
 
-PHRASES = {
-    "en": {
-        "head": "<b>{title}</b>, as of {date}.",
-        "how": "States are shaded by their own law or policy; dots show each covered city "
-        "and county by its own stance.",
-        "count.1": "1 place in my sources is here.",
-        "count.n": "{n} places in my sources are here.",
-        "count.0": "None of the places in my sources is in {area}.",
-        "sources": "Sources: {outlets}. /sources lists them all.",
-        "more": "{n} more",
-        "button.all": "List all places",
-        "button.state": "List the places in {area}",
-        "unknown_state": "I don't know a US state by that name. Try /map California or "
-        "/map Texas, or /map for the whole country.",
-        "not_ready": "The map is not ready yet; please try again in a minute.",
-    },
-    "es": {
-        "head": "<b>{title}</b> (fecha de los datos: {date}).",
-        "how": "Los estados se colorean según su propia ley o política; los puntos muestran "
-        "la postura de cada ciudad y condado incluidos.",
-        "count.1": "Aquí hay 1 lugar de mis fuentes.",
-        "count.n": "Aquí hay {n} lugares de mis fuentes.",
-        "count.0": "Ninguno de los lugares de mis fuentes está en {area}.",
-        "sources": "Fuentes: {outlets}. /sources las muestra todas.",
-        "more": "{n} más",
-        "button.all": "Ver todos los lugares",
-        "button.state": "Ver la lista: {area}",
-        "unknown_state": "No conozco ningún estado de EE. UU. con ese nombre. Pruebe "
-        "/map California o /map Texas, o /map para todo el país.",
-        "not_ready": "El mapa aún no está listo; inténtelo de nuevo en un minuto.",
-    },
+PHRASES: dict[str, Localized] = {
+    "head": Localized(
+        en="<b>{title}</b>, as of {date}.",
+        es="<b>{title}</b> (fecha de los datos: {date}).",
+    ),
+    "how": Localized(
+        en=(
+            "States are shaded by their own law or policy; dots show each covered city and county "
+            "by its own stance."
+        ),
+        es=(
+            "Los estados se colorean según su propia ley o política; los puntos muestran la "
+            "postura de cada ciudad y condado incluidos."
+        ),
+    ),
+    "count.1": Localized(
+        en="1 place in my sources is here.",
+        es="Aquí hay 1 lugar de mis fuentes.",
+    ),
+    "count.n": Localized(
+        en="{n} places in my sources are here.",
+        es="Aquí hay {n} lugares de mis fuentes.",
+    ),
+    "count.0": Localized(
+        en="None of the places in my sources is in {area}.",
+        es="Ninguno de los lugares de mis fuentes está en {area}.",
+    ),
+    "sources": Localized(
+        en="Sources: {outlets}. /sources lists them all.",
+        es="Fuentes: {outlets}. /sources las muestra todas.",
+    ),
+    "more": Localized(en="{n} more", es="{n} más"),
+    "button.all": Localized(en="List all places", es="Ver todos los lugares"),
+    "button.state": Localized(en="List the places in {area}", es="Ver la lista: {area}"),
+    "unknown_state": Localized(
+        en=(
+            "I don't know a US state by that name. Try /map California or /map Texas, or /map for "
+            "the whole country."
+        ),
+        es=(
+            "No conozco ningún estado de EE. UU. con ese nombre. Pruebe /map California o /map "
+            "Texas, o /map para todo el país."
+        ),
+    ),
+    "not_ready": Localized(
+        en="The map is not ready yet; please try again in a minute.",
+        es="El mapa aún no está listo; inténtelo de nuevo en un minuto.",
+    ),
 }
 
 
 def say(language: str, key: str, **values: object) -> str:
-    return PHRASES["es" if language == "es" else "en"][key].format(**values)
+    """The phrase `key` of PHRASES in `language`, filled with `values`."""
+    return lookup(PHRASES, key, language, **values)
 
 
 def cited_sources(place: Jurisdiction) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
-from bot.knowledge.model import Jurisdiction, KnowledgeBase
+from bot.answer.phrases import lookup
+from bot.knowledge.model import Jurisdiction, KnowledgeBase, Localized
 from bot.map.geometry import HEIGHT, WIDTH, Point, StateShape, load_states
 from bot.map.places import (
     NONE,
@@ -31,26 +32,26 @@ LEGEND_ROW_H = 34
 FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
 INK = "#1a1a1a"
 
-TEXT = {
-    "en": {
-        "title": "Sanctuary policies in {area}",
-        "country": "the United States",
-        "subtitle": "As of {date}. States: their own law or policy. Dots: each city's or "
-        "county's own stance.",
-        "item_title": "{name}: {stance}",
-    },
-    "es": {
-        "title": "Políticas santuario en {area}",
-        "country": "Estados Unidos",
-        "subtitle": "Datos de {date}. Estados: su propia ley o política. Puntos: la postura de "
-        "cada ciudad o condado.",
-        "item_title": "{name}: {stance}",
-    },
+TEXT: dict[str, Localized] = {
+    "title": Localized(en="Sanctuary policies in {area}", es="Políticas santuario en {area}"),
+    "country": Localized(en="the United States", es="Estados Unidos"),
+    "subtitle": Localized(
+        en=(
+            "As of {date}. States: their own law or policy. Dots: each city's or county's own "
+            "stance."
+        ),
+        es=(
+            "Datos de {date}. Estados: su propia ley o política. Puntos: la postura de cada ciudad "
+            "o condado."
+        ),
+    ),
+    "item_title": Localized(en="{name}: {stance}", es="{name}: {stance}"),
 }
 
 
-def text(language: str, key: str, **values: str) -> str:
-    return TEXT["es" if language == "es" else "en"][key].format(**values)
+def text(language: str, key: str, **values: object) -> str:
+    """The text `key` of TEXT in `language`, filled with `values`."""
+    return lookup(TEXT, key, language, **values)
 
 
 def state_name(code: str, language: str, knowledge: KnowledgeBase | None = None) -> str:

@@ -2,133 +2,139 @@
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "site_title": "Sanctuary policies in the United States",
-        "intro": "Every place the sanctuary-bot knowledge base covers, with its stance, "
-        "dated timeline, officials' own words and sources. Information as of {date}.",
-        "home": "Map and places",
-        "topics": "Questions",
-        "sources": "Sources",
-        "other_language": "Español",
-        "map_heading": "Map",
-        "map_note": "States are shaded by their own law or policy; dots show each covered "
-        "city and county by its own stance. Each state and dot links to its page.",
-        "places_heading": "All places",
-        "table_caption": "Covered places, by state. Select a column heading to sort.",
-        "col_place": "Place",
-        "col_type": "Type",
-        "col_state": "State",
-        "col_stance": "Stance",
-        "col_as_of": "As of",
-        "topics_heading": "General questions",
-        "stance_heading": "Bottom line",
-        "stance_line": "{stance}, as of {date}.",
-        "label_rejected": "About the label",
-        "statewide": "What it means for every city and county in the state",
-        "federal_listed": "Named on the US Justice Department's list of sanctuary "
-        "jurisdictions (5 August 2025).",
-        "federal_removed": "Named on the US Justice Department's list of sanctuary "
-        "jurisdictions, and later removed from it.",
-        "summary_heading": "Summary",
-        "timeline_heading": "Timeline (newest first)",
-        "timeline_empty": "No dated entries yet.",
-        "quotes_heading": "In their own words",
-        "officials_heading": "Officials named in the sources",
-        "sources_heading": "Sources",
-        "source_link": "read the source",
-        "reported_by": "reported by {outlet} ({date})",
-        "reported_on": "reported by",
-        "date_inferred": "date inferred",
-        "from_notes": "date from our source notes",
-        "all_sources_intro": "Every source the knowledge base cites, newest first.",
-        "topic_sources": "Sources",
-        "footer": "Built from the sanctuary-bot knowledge base. Policies change: check "
-        "current local news or official sources.",
-        "type.city": "city",
-        "type.county": "county",
-        "type.state": "state",
-        "type.district": "district",
-        "kind.fact": "fact",
-        "kind.law": "law",
-        "kind.executive_order": "executive order",
-        "kind.federal_listing": "federal list",
-        "kind.federal_removal": "removed from federal list",
-        "kind.lawsuit": "lawsuit",
-        "kind.ruling": "ruling",
-        "kind.policy_change": "policy change",
-        "kind.statement": "statement",
-        "sort": "sort",
-        "skip": "Skip to content",
-        "nav": "Site",
-        "language_name": "English",
-    },
-    "es": {
-        "site_title": "Políticas santuario en Estados Unidos",
-        "intro": "Todos los lugares de la base de conocimientos de sanctuary-bot, con su "
-        "postura, cronología fechada, las palabras de sus funcionarios y las fuentes. "
-        "Fecha de los datos: {date}.",
-        "home": "Mapa y lugares",
-        "topics": "Preguntas",
-        "sources": "Fuentes",
-        "other_language": "English",
-        "map_heading": "Mapa",
-        "map_note": "Los estados se colorean según su propia ley o política; los puntos "
-        "muestran la postura de cada ciudad y condado. Cada estado y punto enlaza a su página.",
-        "places_heading": "Todos los lugares",
-        "table_caption": "Lugares incluidos, por estado. Elija un encabezado para ordenar.",
-        "col_place": "Lugar",
-        "col_type": "Tipo",
-        "col_state": "Estado",
-        "col_stance": "Postura",
-        "col_as_of": "Fecha",
-        "topics_heading": "Preguntas generales",
-        "stance_heading": "En resumen",
-        "stance_line": "{stance} (fecha de los datos: {date}).",
-        "label_rejected": "Sobre la etiqueta",
-        "statewide": "Qué significa para cada ciudad y condado del estado",
-        "federal_listed": "Incluido en la lista de jurisdicciones santuario del Departamento "
-        "de Justicia de EE. UU. (5 de agosto de 2025).",
-        "federal_removed": "Incluido en la lista de jurisdicciones santuario del "
-        "Departamento de Justicia de EE. UU. y retirado después.",
-        "summary_heading": "Resumen",
-        "timeline_heading": "Cronología (lo más reciente primero)",
-        "timeline_empty": "Aún no hay entradas fechadas.",
-        "quotes_heading": "En sus propias palabras",
-        "officials_heading": "Funcionarios citados en las fuentes",
-        "sources_heading": "Fuentes",
-        "source_link": "leer la fuente",
-        "reported_by": "según {outlet} ({date})",
-        "reported_on": "según",
-        "date_inferred": "fecha deducida",
-        "from_notes": "fecha de nuestras notas sobre las fuentes",
-        "all_sources_intro": "Todas las fuentes que cita la base de conocimientos, de la más "
-        "reciente a la más antigua.",
-        "topic_sources": "Fuentes",
-        "footer": "Creado a partir de la base de conocimientos de sanctuary-bot. Las "
-        "políticas cambian: consulte noticias locales actuales o fuentes oficiales.",
-        "type.city": "ciudad",
-        "type.county": "condado",
-        "type.state": "estado",
-        "type.district": "distrito",
-        "kind.fact": "hecho",
-        "kind.law": "ley",
-        "kind.executive_order": "orden ejecutiva",
-        "kind.federal_listing": "lista federal",
-        "kind.federal_removal": "retirado de la lista federal",
-        "kind.lawsuit": "demanda",
-        "kind.ruling": "fallo",
-        "kind.policy_change": "cambio de política",
-        "kind.statement": "declaración",
-        "sort": "ordenar",
-        "skip": "Saltar al contenido",
-        "nav": "Sitio",
-        "language_name": "Español",
-    },
+from bot.answer.phrases import lookup
+from bot.knowledge.model import Localized
+
+TEXTS: dict[str, Localized] = {
+    "site_title": Localized(
+        en="Sanctuary policies in the United States",
+        es="Políticas santuario en Estados Unidos",
+    ),
+    "intro": Localized(
+        en=(
+            "Every place the sanctuary-bot knowledge base covers, with its stance, dated timeline, "
+            "officials' own words and sources. Information as of {date}."
+        ),
+        es=(
+            "Todos los lugares de la base de conocimientos de sanctuary-bot, con su postura, "
+            "cronología fechada, las palabras de sus funcionarios y las fuentes. Fecha de los "
+            "datos: {date}."
+        ),
+    ),
+    "home": Localized(en="Map and places", es="Mapa y lugares"),
+    "topics": Localized(en="Questions", es="Preguntas"),
+    "sources": Localized(en="Sources", es="Fuentes"),
+    "other_language": Localized(en="Español", es="English"),
+    "map_heading": Localized(en="Map", es="Mapa"),
+    "map_note": Localized(
+        en=(
+            "States are shaded by their own law or policy; dots show each covered city and county "
+            "by its own stance. Each state and dot links to its page."
+        ),
+        es=(
+            "Los estados se colorean según su propia ley o política; los puntos muestran la "
+            "postura de cada ciudad y condado. Cada estado y punto enlaza a su página."
+        ),
+    ),
+    "places_heading": Localized(en="All places", es="Todos los lugares"),
+    "table_caption": Localized(
+        en="Covered places, by state. Select a column heading to sort.",
+        es="Lugares incluidos, por estado. Elija un encabezado para ordenar.",
+    ),
+    "col_place": Localized(en="Place", es="Lugar"),
+    "col_type": Localized(en="Type", es="Tipo"),
+    "col_state": Localized(en="State", es="Estado"),
+    "col_stance": Localized(en="Stance", es="Postura"),
+    "col_as_of": Localized(en="As of", es="Fecha"),
+    "topics_heading": Localized(en="General questions", es="Preguntas generales"),
+    "stance_heading": Localized(en="Bottom line", es="En resumen"),
+    "stance_line": Localized(
+        en="{stance}, as of {date}.",
+        es="{stance} (fecha de los datos: {date}).",
+    ),
+    "label_rejected": Localized(en="About the label", es="Sobre la etiqueta"),
+    "statewide": Localized(
+        en="What it means for every city and county in the state",
+        es="Qué significa para cada ciudad y condado del estado",
+    ),
+    "federal_listed": Localized(
+        en="Named on the US Justice Department's list of sanctuary jurisdictions (5 August 2025).",
+        es=(
+            "Incluido en la lista de jurisdicciones santuario del Departamento de Justicia de EE. "
+            "UU. (5 de agosto de 2025)."
+        ),
+    ),
+    "federal_removed": Localized(
+        en=(
+            "Named on the US Justice Department's list of sanctuary jurisdictions, and later "
+            "removed from it."
+        ),
+        es=(
+            "Incluido en la lista de jurisdicciones santuario del Departamento de Justicia de EE. "
+            "UU. y retirado después."
+        ),
+    ),
+    "summary_heading": Localized(en="Summary", es="Resumen"),
+    "timeline_heading": Localized(
+        en="Timeline (newest first)",
+        es="Cronología (lo más reciente primero)",
+    ),
+    "timeline_empty": Localized(en="No dated entries yet.", es="Aún no hay entradas fechadas."),
+    "quotes_heading": Localized(en="In their own words", es="En sus propias palabras"),
+    "officials_heading": Localized(
+        en="Officials named in the sources",
+        es="Funcionarios citados en las fuentes",
+    ),
+    "sources_heading": Localized(en="Sources", es="Fuentes"),
+    "source_link": Localized(en="read the source", es="leer la fuente"),
+    "reported_by": Localized(en="reported by {outlet} ({date})", es="según {outlet} ({date})"),
+    "reported_on": Localized(en="reported by", es="según"),
+    "date_inferred": Localized(en="date inferred", es="fecha deducida"),
+    "from_notes": Localized(
+        en="date from our source notes",
+        es="fecha de nuestras notas sobre las fuentes",
+    ),
+    "all_sources_intro": Localized(
+        en="Every source the knowledge base cites, newest first.",
+        es=(
+            "Todas las fuentes que cita la base de conocimientos, de la más reciente a la más "
+            "antigua."
+        ),
+    ),
+    "topic_sources": Localized(en="Sources", es="Fuentes"),
+    "footer": Localized(
+        en=(
+            "Built from the sanctuary-bot knowledge base. Policies change: check current local "
+            "news or official sources."
+        ),
+        es=(
+            "Creado a partir de la base de conocimientos de sanctuary-bot. Las políticas cambian: "
+            "consulte noticias locales actuales o fuentes oficiales."
+        ),
+    ),
+    "type.city": Localized(en="city", es="ciudad"),
+    "type.county": Localized(en="county", es="condado"),
+    "type.state": Localized(en="state", es="estado"),
+    "type.district": Localized(en="district", es="distrito"),
+    "kind.fact": Localized(en="fact", es="hecho"),
+    "kind.law": Localized(en="law", es="ley"),
+    "kind.executive_order": Localized(en="executive order", es="orden ejecutiva"),
+    "kind.federal_listing": Localized(en="federal list", es="lista federal"),
+    "kind.federal_removal": Localized(
+        en="removed from federal list",
+        es="retirado de la lista federal",
+    ),
+    "kind.lawsuit": Localized(en="lawsuit", es="demanda"),
+    "kind.ruling": Localized(en="ruling", es="fallo"),
+    "kind.policy_change": Localized(en="policy change", es="cambio de política"),
+    "kind.statement": Localized(en="statement", es="declaración"),
+    "sort": Localized(en="sort", es="ordenar"),
+    "skip": Localized(en="Skip to content", es="Saltar al contenido"),
+    "nav": Localized(en="Site", es="Sitio"),
+    "language_name": Localized(en="English", es="Español"),
 }
 
 
 def t(language: str, key: str, **values: object) -> str:
-    table = TEXTS["es" if language == "es" else "en"]
-    text = table.get(key, TEXTS["en"].get(key, key))
-    return text.format(**values) if values else text
+    """The text `key` of TEXTS in `language`, filled with `values` (the templates' `t`)."""
+    return lookup(TEXTS, key, language, **values)

@@ -1,6 +1,6 @@
 """Inline keyboard buttons: every callback query is answered, then acted on.
 
-"Sources", "More quotes" and "Back" change the message they sit under; the other buttons
+"Sources", "More quotes", "History" and "Back" change the message they sit under; the other buttons
 (a place, a topic, a state list, an example question) send a new answer, except under an
 inline-mode message, which can only be edited.
 """
@@ -30,7 +30,12 @@ from bot.telegram.services import (
 )
 
 # Buttons that change the message they sit under, and the view they show.
-_IN_PLACE = {Verb.SOURCES: "sources", Verb.QUOTES: "quotes", Verb.BACK: "answer"}
+_IN_PLACE = {
+    Verb.SOURCES: "sources",
+    Verb.QUOTES: "quotes",
+    Verb.HISTORY: "history",
+    Verb.BACK: "answer",
+}
 # Buttons whose answer counts in the statistics (a person asked about a place or a question).
 _RECORDED = frozenset({Verb.PLACE, Verb.ASK})
 
@@ -55,6 +60,8 @@ def _answer_for(engine: AnswerEngine, action: Action, language: str) -> Answer:
             return engine.place(payload, language, all_quotes=True)
         case Verb.SOURCES:
             return engine.place_sources(payload, language)
+        case Verb.HISTORY:
+            return engine.history(payload, language)
         case Verb.TOPIC:
             return engine.topic(payload, language)
         case Verb.LIST:

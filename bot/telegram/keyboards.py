@@ -30,6 +30,7 @@ _CODES = {
     Verb.LIST: "l",
     Verb.ASK: "a",
     Verb.BACK: "b",
+    Verb.HISTORY: "H",
     Verb.LANGUAGE: "L",
 }
 _VERBS = {code: verb for verb, code in _CODES.items()}
@@ -86,11 +87,17 @@ def _choice(label_key: str, language: str, verb: Verb, payload: str, **values: s
 
 
 def extra_choices(
-    answer: Answer, *, more_quotes: bool, other_places_in_state: bool, view: str = "answer"
+    answer: Answer,
+    *,
+    more_quotes: bool,
+    other_places_in_state: bool,
+    view: str = "answer",
+    history: bool = False,
 ) -> list[Choice]:
     """The buttons the transport adds under a single-place answer.
 
-    `view` is "answer" (the place's answer), "quotes" (all its quotes) or "sources".
+    `view` is "answer" (the place's answer), "quotes" (all its quotes), "sources" or
+    "history" (its whole timeline, offered when `history`: the place has one).
     """
     pid = the_place(answer)
     if pid is None:
@@ -100,6 +107,8 @@ def extra_choices(
     choices: list[Choice] = []
     if view != "answer":
         choices.append(_choice("button_back", lang, Verb.BACK, pid))
+    if history and view not in ("history", "sources"):
+        choices.append(_choice("button_history", lang, Verb.HISTORY, pid))
     if view != "sources":
         choices.append(_choice("button_sources", lang, Verb.SOURCES, pid))
     if view == "answer" and more_quotes:

@@ -24,7 +24,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.answer.model import Answer, Choice
-from bot.answer.render import render_html, render_text, shorten
+from bot.answer.render import compact, render_html, render_text, shorten
 from bot.conversation import the_place
 from bot.telegram.keyboards import build_keyboard, extra_choices
 from bot.telegram.services import services
@@ -103,17 +103,22 @@ def answer_markup(
     choices = list(answer.choices)
     if not choices and answer.examples:
         choices = [Choice(example, f"ask:{example}") for example in answer.examples]
-    more_quotes = other_places = False
+    more_quotes = other_places = history = False
     pid = the_place(answer)
     knowledge = svc.live.knowledge
     if pid and knowledge is not None and (place := knowledge.jurisdictions.get(pid)):
         more_quotes = len(place.quotes) > len(answer.quotes)
+        history = bool(place.events)
         other_places = any(
             other.state == place.state and other.id != pid
             for other in knowledge.jurisdictions.values()
         )
     choices += extra_choices(
-        answer, more_quotes=more_quotes, other_places_in_state=other_places, view=view
+        answer,
+        more_quotes=more_quotes,
+        other_places_in_state=other_places,
+        view=view,
+        history=history,
     )
     return build_keyboard(choices, answer.language, svc.codec)
 
@@ -133,6 +138,8 @@ async def reply_answer(
     """Send `answer` to the chat of `message`; in groups, shorter, and quoting the question."""
     if message.chat.type != ChatType.PRIVATE:
         answer = shorten(answer)  # never flood a group: "Sources" and "More quotes" expand
+    elif view == "answer":
+        answer = compact(answer)  # about 1,000 characters; History and Sources expand
     markup = answer_markup(answer, context, view)
     parts = await build_parts(answer, late=is_late(message))
     await _send_parts(message, parts, markup, quote=quote)
@@ -164,6 +171,8 @@ async def edit_answer(
     query: CallbackQuery, answer: Answer, context: ContextTypes.DEFAULT_TYPE, view: str
 ) -> None:
     """Show `answer` in place of the message the button was under (chat or inline message)."""
+    if view == "answer":
+        answer = compact(answer)  # "Back": the place's first message again
     markup = answer_markup(answer, context, view)
     try:
         await _edit_parts(query, await build_parts(answer), markup)

@@ -49,6 +49,7 @@ TEXTS: dict[str, Localized] = {
     ),
     "button_sources": Localized("Sources", "Fuentes"),
     "button_quotes": Localized("More quotes", "Más citas"),
+    "button_history": Localized("History", "Historia"),
     "button_state": Localized("Other places in {state}", "Otros lugares en {state}"),
     "button_back": Localized("« Back to the answer", "« Volver a la respuesta"),
     "reload_ok": Localized(

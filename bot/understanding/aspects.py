@@ -105,6 +105,7 @@ WHEN = re.compile(
     r"\b(when|wen|whn|since when|what year|what date|desde cuando|cuando|en que ano|que fecha)\b"
 )
 SAID = re.compile(r"\b(say|said|says|saying|quote|quotes|dijo|dicen|dice|declaro|cita|citas)\b")
+FIGURE_QUESTION = re.compile(r"\b(how much|how many|cuanto|cuanta|cuantos|cuantas)\b")
 WHO = re.compile(r"\b(who|whos|quien|quienes)\b")
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily another word
@@ -120,6 +121,11 @@ class AspectReading:
     aspect: Aspect
     content: Aspect | None = None
     folded: str = field(default="", compare=False)  # the question, folded: its words
+
+    @property
+    def wants_figure(self) -> bool:
+        """ "How much", "how many", "cuánto": the answer is a figure."""
+        return bool(FIGURE_QUESTION.search(self.folded))
 
     @property
     def subject(self) -> Aspect:

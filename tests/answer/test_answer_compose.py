@@ -19,11 +19,11 @@ def test_the_yes_line_only_when_status_is_asked(engine: Engine) -> None:
     assert yes_no != plain
 
 
-def test_a_place_answer_has_summary_quotes_age_and_sources(engine: Engine) -> None:
+def test_a_place_answer_has_its_policy_quotes_age_and_sources(engine: Engine) -> None:
     j = next(j for j in engine.knowledge.jurisdictions.values() if len(j.quotes) > 3)
     answer = engine.composer.place("q", j, "en")
     assert answer.kind == Kind.ANSWER
-    assert j.summary.en in answer.details
+    assert j.stance_basis is not None and j.stance_basis.en in answer.details
     assert 0 < len(answer.quotes) < len(j.quotes)
     assert answer.sources and answer.caveats
     assert len(engine.composer.place("q", j, "en", all_quotes=True).quotes) == len(j.quotes)

@@ -249,3 +249,14 @@ def test_two_sources_with_two_dates_for_when_are_both_given() -> None:
     again = fact("The council declared the city a sanctuary.", PartialDate(2017, 5), aspects=tags)
     alone = leads.pick(leads.items(place(one, again), "en"), AspectReading(Aspect.WHEN), words)
     assert alone is not None and alone.second is None
+
+
+def test_how_much_is_answered_with_the_figure() -> None:
+    tags = (Aspect.FEDERAL_FUNDING,)
+    suit = fact("The city sued to keep federal money flowing.", PartialDate(2025, 2), aspects=tags)
+    sum_ = fact("The city gets $3.7 billion in federal funds.", PartialDate(2024, 1), aspects=tags)
+    candidates = leads.items(place(suit, sum_), "en")
+    question = "how much federal money does springtown get"
+    reading = AspectReading(Aspect.FEDERAL_FUNDING, folded=question)
+    found = leads.pick(candidates, reading, leads.question_words(question))
+    assert found is not None and "$3.7 billion" in found.best.text

@@ -56,9 +56,12 @@ def test_sources_are_newest_first_and_unique(engine: Engine) -> None:
     assert [r.date for r in refs] == sorted((r.date for r in refs), reverse=True)
 
 
-def test_an_inferred_quote_date_is_approximate(engine: Engine) -> None:
+def test_an_inferred_quote_date_says_so(engine: Engine) -> None:
     quote = next(
-        q for j in engine.knowledge.jurisdictions.values() for q in j.quotes if q.date_inferred
+        q
+        for j in engine.knowledge.jurisdictions.values()
+        for q in j.quotes
+        if q.date_inferred and not q.reported and not q.date_from_notes
     )
-    assert engine.composer.quote_view(quote, "en").date.startswith("approx.")
-    assert engine.composer.quote_view(quote, "es").date.startswith("aprox.")
+    assert engine.composer.quote_view(quote, "en").date.endswith(", date inferred")
+    assert engine.composer.quote_view(quote, "es").date.endswith(", fecha inferida")

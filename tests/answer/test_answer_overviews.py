@@ -6,19 +6,30 @@ from bot.answer import overviews
 from bot.answer.model import Kind
 from bot.answer.phrases import STANCE_GROUPS, lookup
 from bot.engine import Engine
-from bot.knowledge.model import PlaceType
+from bot.knowledge.model import PartialDate, PlaceType
 
 
 def test_the_list_groups_places_by_stance_in_vocabulary_order(engine: Engine) -> None:
     answer = engine.composer.list_places("q", None, "en")
     assert answer.kind == Kind.LIST
     assert len(answer.places) == len(engine.knowledge.jurisdictions)
-    stances = [p.stance for p in answer.places]
-    assert stances == sorted(stances, key=[s.value for s in overviews.LIST_ORDER].index)
-    heads = [line.split(":")[0] for line in answer.details[0].splitlines()]
-    assert heads == [
-        lookup(STANCE_GROUPS, s, "en") for s in overviews.LIST_ORDER if s.value in stances
-    ]
+    order = [s.value for s in overviews.LIST_ORDER]
+    types = ["state", "county", "city"]
+    blocks = {block.splitlines()[0]: block.splitlines()[1:] for block in answer.details}
+    assert list(blocks) == ["States", "Counties", "Cities"]  # each type apart (review row 11)
+    for kind, (head, lines) in zip(types, blocks.items(), strict=True):
+        group = [
+            p for p in answer.places if p.type == kind or (kind, p.type) == ("city", "district")
+        ]
+        stances = [p.stance for p in group]
+        assert stances == sorted(stances, key=order.index), head
+        heads = [line.removeprefix("• ").split(":")[0] for line in lines]
+        assert heads == [
+            lookup(STANCE_GROUPS, s, "en") for s in overviews.LIST_ORDER if s.value in stances
+        ]
+    denver = engine.knowledge.jurisdictions["denver"]
+    newest = PartialDate(denver.newest_date.year, denver.newest_date.month)
+    assert f"Denver ({newest.human('en')})" in answer.details[2]  # its own date, to the month
 
 
 def test_the_list_narrows_to_a_state_or_to_states(engine: Engine) -> None:

@@ -61,12 +61,12 @@ def test_json_shape_is_the_stable_interface(engine: Engine) -> None:
             "name": "Denver",
             "type": "city",
             "state": "CO",
-            "stance": "sanctuary",
+            "stance": "limits_cooperation",
             "as_of": engine.knowledge.jurisdictions["denver"].as_of.iso(),
         }
     ]
     assert all(set(s) == {"id", "outlet", "title", "date", "url"} for s in data["sources"])
-    assert data["text"].startswith("Yes — as of")
+    assert data["text"].startswith("Partly — as of")
     json.dumps(data)  # serialisable as it is
 
 

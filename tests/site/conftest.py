@@ -49,7 +49,10 @@ def site_url(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (.ci/run installs Debian's chromium)")
+        message = f"no Chromium at {CHROMIUM} (.ci/run installs Debian's chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # in CI a missing browser is a broken setup, not a skip
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -243,16 +243,3 @@ def test_the_engine_and_its_stand_in_have_the_boundarys_signatures() -> None:
             real = getattr(engine, name, None)
             assert real is not None, f"{engine.__name__} has no {name}()"
             assert inspect.signature(real) == inspect.signature(wanted), (engine, name)
-
-
-def test_the_transports_wording_is_in_both_languages_with_the_same_placeholders() -> None:
-    import string
-
-    from bot.telegram.texts import COMMANDS, TEXTS
-
-    def fields(template: str) -> set[str | None]:
-        return {name for _, name, _, _ in string.Formatter().parse(template)}
-
-    for key, wording in {**TEXTS, **COMMANDS}.items():
-        assert wording.en and wording.es, key
-        assert fields(wording.en) == fields(wording.es), key

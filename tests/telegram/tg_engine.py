@@ -98,6 +98,17 @@ class FakeEngine:
             sources=self._sources(list(p.source_ids)),
         )
 
+    def history(self, jurisdiction_id: str, language: str) -> Answer:
+        p = self.knowledge.jurisdictions[jurisdiction_id]
+        return Answer(
+            p.name,
+            Kind.ANSWER,
+            language,
+            f"History of {p.name}",
+            places=(self._ref(p),),
+            details=tuple(f"{e.date.iso()}: {e.text.get(language)}" for e in p.timeline),
+        )
+
     def topic(self, topic_id: str, language: str) -> Answer:
         t = self.knowledge.topics[topic_id]
         return Answer(t.question.get(language), Kind.TOPIC, language, t.answer.get(language),
