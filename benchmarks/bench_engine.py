@@ -266,12 +266,14 @@ def synthetic_kb(knowledge: KnowledgeBase, biggest: list[Place]) -> KnowledgeBas
         person = f"{FIRST[n % len(FIRST)]} {LAST[n // len(FIRST) % len(LAST)]}"
         role = f"Mayor of {city.name}"
         quote = model.Quote(f"{city.name} will keep serving every resident.", person, role,
-                            source.date, source.id)  # fmt: skip
+                            source.date, source.id, (model.Aspect.SAID,))  # fmt: skip
         summary = f"A synthetic record for {city.name}.", f"Un registro de {city.name}."
+        basis = "Its mayor's word, 2017.", "La palabra de su alcalde, 2017."
         jurisdictions[f"synthetic-{n}"] = model.Jurisdiction(
             f"synthetic-{n}", city.name, model.PlaceType.CITY, city.state,
             stances[n % len(stances)], model.PartialDate(2017, 1), model.Localized(*summary),
-            officials=(model.Official(person, role),), quotes=(quote,),
+            model.Localized(*basis), officials=(model.Official(person, role, "alcalde"),),
+            quotes=(quote,),
         )  # fmt: skip
     return replace(knowledge, jurisdictions=jurisdictions)
 

@@ -192,6 +192,11 @@ class Engine:
         question says (a state word, a speaker, a city office)."""
         if mention is None or mention.qualifier is not None or speaker is not None:
             return None
+        namesakes = self._namesakes_elsewhere(mention)
+        if namesakes and not q.cues.wants_state and q.cues.role not in CITY_ROLES:
+            return self.composer.clarify_same_name(
+                q.text, namesakes[0].name, namesakes, [], q.language
+            )
         ambiguous = [p for p in mention.others if p.type in STATE_TYPES]
         if not ambiguous:
             return None
@@ -203,6 +208,12 @@ class Engine:
         return self.composer.clarify_same_name(
             q.text, covered.name, [covered], ambiguous, q.language
         )
+
+    def _namesakes_elsewhere(self, mention: PlaceMention) -> list[Jurisdiction]:
+        """Covered places of one name in different states: Washington, D.C. and Washington
+        State. New York City lies in New York State, so "New York" means the city."""
+        places = [self.knowledge.jurisdictions[i] for i in mention.jurisdictions]
+        return places if len({p.state for p in places}) > 1 else []
 
     def _preferred(self, mention: PlaceMention, q: Question) -> PlaceMention:
         """One name, two covered places (New York): the state when the question says so."""

@@ -214,7 +214,7 @@ CASES: list[Case] = [
     # --- ambiguity: asked about or stated ----------------------------------------------------
     answer("Is Portland a sanctuary city?", "portland", stance=S),
     answer("Is New York a sanctuary city?", "new-york-city", stance=S),
-    answer("Is Washington a sanctuary city?", "washington-dc"),
+    Case("Is Washington a sanctuary city?", "clarify", ("washington-dc", "washington-state")),
     Case("Is Milwaukee a sanctuary city?", "clarify", ("milwaukee-county",)),
     answer("Is Washington State a sanctuary state?", "washington-state"),
     answer("Is Washington, DC a sanctuary city?", "washington-dc", stance=S),

@@ -49,14 +49,21 @@ def without_washington_state(knowledge: KnowledgeBase) -> Engine:
     return Engine(dataclasses.replace(knowledge, jurisdictions=places))
 
 
-def test_two_covered_places_of_one_name_answer_the_city_and_name_the_other(
-    engine: Engine,
-) -> None:
+def test_two_covered_places_of_one_name_in_different_states_ask_which(engine: Engine) -> None:
     answer = engine.answer("Is Washington a sanctuary city?")
-    assert [p.id for p in answer.places] == ["washington-dc"]
-    assert "place:washington-state" in [c.action for c in answer.choices]
+    assert answer.kind == Kind.CLARIFY
+    assert [p.id for p in answer.places] == ["washington-dc", "washington-state"]
     assert [p.id for p in engine.answer("Is Washington a sanctuary state?").places] == [
         "washington-state"
+    ]
+    assert [p.id for p in engine.answer("what did the mayor of washington say").places] == [
+        "washington-dc"
+    ]
+
+
+def test_a_city_inside_the_state_of_its_name_is_the_default(engine: Engine) -> None:
+    assert [p.id for p in engine.answer("Is New York a sanctuary city?").places] == [
+        "new-york-city"
     ]
 
 

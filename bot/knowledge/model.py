@@ -17,10 +17,6 @@ from enum import StrEnum
 from functools import cache, total_ordering
 from typing import Any, Literal
 
-# The requirements agreed for the 2026 knowledge (stance_basis, role_es, aspects) are
-# enforced only when this is True; it stays False until the bundled data has them all.
-STRICT_2026 = False
-
 
 class Stance(StrEnum):
     """The fixed stance vocabulary; see docs/knowledge.md for when to use each."""
@@ -106,7 +102,6 @@ Read = Literal[
     "text", "date", "flag", "texts", "localized", "choice", "choices", "source", "sources",
     "coordinates", "id", "records",
 ]  # fmt: skip
-Required = bool | Literal["2026"]  # "2026": required only when STRICT_2026 is on
 _NAME = "<name>"  # Spec.key's default: the YAML key is the field's own name
 
 
@@ -116,15 +111,11 @@ class Spec:
 
     read: Read
     doc: str
-    required: Required = False
+    required: bool = False
     limit: int | None = None  # most characters (per language for en:/es: texts)
     vocabulary: type[StrEnum] | None = None  # for choice/choices
     key: str | None = _NAME  # the YAML key if not the field's name; None: not in the YAML
     only: str = ""  # written only in this kind of record ("topic": a topic quote's role)
-
-    @property
-    def is_required(self) -> bool:
-        return self.required is True or (self.required == "2026" and STRICT_2026)
 
 
 _EMPTY = {"texts": (), "choices": (), "sources": (), "records": (), "flag": False}
@@ -135,18 +126,9 @@ def need(read: Read, doc: str, *, limit: int | None = None, **more: Any) -> Any:
     return _field(Spec(read, doc, True, limit, **more), dataclasses.MISSING)
 
 
-def opt(
-    read: Read,
-    doc: str,
-    *,
-    limit: int | None = None,
-    strict: bool = False,
-    default: object = None,
-    **more: Any,
-) -> Any:
-    """An optional field (empty by default); `strict`: required once STRICT_2026 is on."""
-    info = Spec(read, doc, "2026" if strict else False, limit, **more)
-    return _field(info, _EMPTY.get(read, default))
+def opt(read: Read, doc: str, *, limit: int | None = None, **more: Any) -> Any:
+    """An optional field: empty (None, an empty tuple, False) when the YAML leaves it out."""
+    return _field(Spec(read, doc, False, limit, **more), _EMPTY.get(read))
 
 
 def _field(info: Spec, default: object) -> Any:
@@ -178,7 +160,7 @@ def defaults(record: type) -> dict[str, object]:
 
 def field_table(record: type, only: str = "") -> dict[str, bool]:
     """YAML key -> required?, derived from the declaration (the schema's field table)."""
-    return {key: info.is_required for key, (_, info) in specs(record, only).items()}
+    return {key: info.required for key, (_, info) in specs(record, only).items()}
 
 
 @total_ordering
@@ -250,10 +232,7 @@ NOTE = 2000  # notes for maintainers, addresses
 @dataclass(frozen=True, kw_only=True)
 class Source:
     id: str = need("id", "lower-case letters, digits and dashes; unique in all source files")
-    kind: SourceKind = opt(
-        "choice", "what it is (Source kinds)", vocabulary=SourceKind, strict=True,
-        default=SourceKind.ARTICLE,
-    )  # fmt: skip
+    kind: SourceKind = need("choice", "what it is (Source kinds)", vocabulary=SourceKind)
     outlet: str = need("text", "where it was read (site or outlet)", limit=NAME)
     publisher: str | None = opt("text", "the original publisher of a repost", limit=NAME)
     title: str = need("text", "the headline or page title", limit=2 * NAME)
@@ -269,8 +248,8 @@ class Source:
 class Official:
     name: str = need("text", "the person's full name", limit=NAME)
     role: str = need("text", "their role at the time, e.g. Mayor of Denver", limit=NAME)
+    role_es: str = need("text", "the role in Spanish, lower case", limit=NAME)
     aliases: tuple[str, ...] = opt("texts", "other names questions may use")
-    role_es: str | None = opt("text", "the role in Spanish, lower case", limit=NAME, strict=True)
 
 
 @dataclass(frozen=True)
@@ -282,11 +261,11 @@ class Quote:
     )
     date: PartialDate = need("date", "of the remark if the source gives it, else the source's")
     source: str = need("source", "the id of an article source")
+    aspects: tuple[Aspect, ...] = need("choices", "what it answers", vocabulary=Aspect)
     date_inferred: bool = opt("flag", "the date was deduced, not read")
     joint_with: tuple[str, ...] = opt("texts", "co-signers of a joint statement")
     context: Localized | None = opt("localized", "where/how it was said, in our words", limit=NAME)
     note: str | None = opt("text", "an ambiguity for maintainers (not shown)", limit=NOTE)
-    aspects: tuple[Aspect, ...] = opt("choices", "what it answers", vocabulary=Aspect, strict=True)
     role_es: str | None = opt(
         "text", "the role in Spanish (a place's: the official's)", limit=NAME, only="topic"
     )
@@ -300,7 +279,7 @@ class Fact:
     date: PartialDate = need("date", "when it happened, to the precision known")
     source: str = need("source", "the id of the source that states it")
     date_inferred: bool = opt("flag", "the date was deduced, not read")
-    aspects: tuple[Aspect, ...] = opt("choices", "what it answers", vocabulary=Aspect, strict=True)
+    aspects: tuple[Aspect, ...] = need("choices", "what it answers", vocabulary=Aspect)
     reported: bool = opt("flag", "the source does not date it: the date is the source's")
     date_from_notes: bool = opt("flag", "the date is from our source notes, not the article")
 
@@ -315,7 +294,7 @@ class Event:
     source: str = need("source", "the id of the best source for it")
     date_inferred: bool = opt("flag", "the date was deduced, not read")
     also: tuple[str, ...] = opt("sources", "more source ids that confirm it")
-    aspects: tuple[Aspect, ...] = opt("choices", "what it answers", vocabulary=Aspect, strict=True)
+    aspects: tuple[Aspect, ...] = need("choices", "what it answers", vocabulary=Aspect)
 
 
 @dataclass(frozen=True)
@@ -327,15 +306,15 @@ class Jurisdiction:
     stance: Stance = need("choice", "today's stance (Stances)", vocabulary=Stance)
     as_of: PartialDate = need("date", "the date of the newest evidence the stance rests on")
     summary: Localized = need("localized", "the place today, in 2–4 sentences", limit=SUMMARY)
+    stance_basis: Localized = need(
+        "localized", "whose label or policy, and its date", limit=SUMMARY
+    )
     aliases: tuple[str, ...] = opt("texts", "nicknames, abbreviations, other names")
     name_es: str | None = opt("text", "the Spanish name where it differs", limit=NAME)
     officials: tuple[Official, ...] = opt("records", "the people quoted")
     quotes: tuple[Quote, ...] = opt("records", "verbatim quotes from the articles")
     facts: tuple[Fact, ...] = opt("records", "dated facts from the articles, in our words")
     file: str = field(default="")  # where it was read from, for messages to maintainers
-    stance_basis: Localized | None = opt(
-        "localized", "whose label or policy, and its date", limit=SUMMARY, strict=True
-    )
     label_rejected: Localized | None = opt(
         "localized", "who rejects the label, and when", limit=SUMMARY
     )

@@ -87,7 +87,7 @@ class Records:
 
     def value(self, e: Entry, key: str, info: Spec) -> Any:
         """One field's value, checked as its Spec says (problems reported on the entry)."""
-        read, required = info.read, info.is_required
+        read, required = info.read, info.required
         if read == "text":
             value = e.text(key, required)
             e.limit(value, info.limit, key, key)

@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from bot.knowledge import model
 from bot.knowledge.loader import Loaded, Problem, check_knowledge
 from bot.knowledge.model import Jurisdiction, PartialDate, Quote
 from bot.knowledge.paths import add_path_argument, default_knowledge_dir, shown
@@ -157,22 +156,13 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         metavar="N",
         help="warn about places with nothing newer than N years (default 3)",
     )
-    parser.add_argument(
-        "--strict-2026",
-        action="store_true",
-        help="also require what the 2026 schema will (stance_basis, role_es, aspects, kind)",
-    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem, then a one-line summary; exit 1 on any error."""
     root = args.path or default_knowledge_dir()
-    strict, model.STRICT_2026 = model.STRICT_2026, model.STRICT_2026 or args.strict_2026
-    try:
-        loaded, problems = _check(root, args.texts, args.stale_years, None)
-    finally:
-        model.STRICT_2026 = strict
+    loaded, problems = _check(root, args.texts, args.stale_years, None)
     for problem in problems:
         print(problem.format(shown(root / problem.file)))
     kb = loaded.knowledge

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import model
 from bot.knowledge.loader import check_knowledge
 
 SOURCES = """\
@@ -48,6 +47,7 @@ TOPICS = """\
       role: US Attorney General
       date: 2017-04
       source: citymayors-2017-04
+      aspects: [said]
 """
 
 DENVER = """\
@@ -62,18 +62,24 @@ summary:
 officials:
   - name: Michael Hancock
     role: Mayor of Denver
+    role_es: alcalde de Denver
     aliases: [Hancock, Mayor Hancock]
 quotes:
   - text: "We will value residents in this city."
     speaker: Michael Hancock
     date: 2017-04-24
     source: citymayors-2017-04
+    aspects: [said]
 facts:
   - text:
       en: In May 2017 the city passed a sentencing reform.
       es: En mayo de 2017 la ciudad aprobó una reforma penal.
     date: 2017-05
     source: marshall-2017-06
+    aspects: [laws, when]
+stance_basis:
+  en: Denver's 2017 law bars jailers from holding people for ICE without a warrant.
+  es: La ley de Denver de 2017 prohíbe retener a personas para ICE sin orden judicial.
 """
 
 NEW_YORK_CITY = """\
@@ -85,6 +91,9 @@ as_of: 2017-04
 summary:
   en: New York City said it would stay a sanctuary city.
   es: La ciudad de Nueva York dijo que seguiría siendo una ciudad santuario.
+stance_basis:
+  en: New York City's mayor said in April 2017 that it would stay a sanctuary city.
+  es: El alcalde de Nueva York dijo en abril de 2017 que seguiría siendo ciudad santuario.
 """
 
 NEW_YORK_STATE = """\
@@ -96,6 +105,9 @@ as_of: 2017
 summary:
   en: New York State limits cooperation with federal immigration enforcement.
   es: El estado de Nueva York limita la cooperación con las autoridades federales.
+stance_basis:
+  en: New York State's law limits what its police share with federal immigration agents.
+  es: La ley del estado de Nueva York limita lo que su policía comparte con ICE.
 """
 
 FEDERAL = """\
@@ -108,11 +120,8 @@ FEDERAL = """\
   url: https://security.mil-osi.com/page/304
 """
 
-# Appended to DENVER (whose last line is 23) by the kb26 fixture: the 2026 fields.
+# Appended to DENVER (whose last line is 29) by the kb26 fixture: the 2026 fields.
 DENVER_2026 = """\
-stance_basis:
-  en: Denver's 2017 law bars jailers from holding people for ICE without a warrant.
-  es: La ley de Denver de 2017 prohíbe retener a personas para ICE sin orden judicial.
 federal_list: listed
 coordinates: [39.74, -104.99]
 events:
@@ -183,10 +192,8 @@ class KnowledgeDir:
 
 
 @pytest.fixture
-def kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeDir:
-    """The small knowledge base, checked without the 2026 requirements (tests that need
-    them switch them on), so the tests keep passing when model.STRICT_2026 flips."""
-    monkeypatch.setattr(model, "STRICT_2026", False)
+def kb(tmp_path: Path) -> KnowledgeDir:
+    """The small knowledge base, valid as written."""
     return KnowledgeDir(tmp_path / "knowledge")
 
 

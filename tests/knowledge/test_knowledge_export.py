@@ -56,7 +56,7 @@ def test_json_shape_and_key_order(kb):
         {
             "name": "Michael Hancock",
             "role": "Mayor of Denver",
-            "role_es": None,
+            "role_es": "alcalde de Denver",
             "aliases": ["Hancock", "Mayor Hancock"],
         }
     ]
@@ -65,14 +65,14 @@ def test_json_shape_and_key_order(kb):
             "text": "We will value residents in this city.",
             "speaker": "Michael Hancock",
             "role": "Mayor of Denver",
-            "role_es": None,
+            "role_es": "alcalde de Denver",
             "date": "2017-04-24",
             "date_inferred": False,
             "reported": False,
             "date_from_notes": False,
             "joint_with": [],
             "source": "citymayors-2017-04",
-            "aspects": [],
+            "aspects": ["said"],
         }
     ]
     assert denver["facts"] == [
@@ -84,7 +84,7 @@ def test_json_shape_and_key_order(kb):
             "reported": False,
             "date_from_notes": False,
             "source": "marshall-2017-06",
-            "aspects": [],
+            "aspects": ["laws", "when"],
         }
     ]
 

@@ -104,8 +104,8 @@ def test_every_problem_line_is_capped():
     ("old", "new", "line", "label", "limit"),
     [
         ("  en: Denver's mayor said", "  en: {} Denver's mayor said", 7, "summary.en", 900),
-        ("We will value residents in this city.", "{}", 14, "text", 900),
-        ("      es: En mayo de 2017", "      es: {} En mayo de 2017", 21, "text.es", 600),
+        ("We will value residents in this city.", "{}", 15, "text", 900),
+        ("      es: En mayo de 2017", "      es: {} En mayo de 2017", 23, "text.es", 600),
     ],
 )
 def test_a_text_over_its_limit_is_named_with_its_line(kb, old, new, line, label, limit):

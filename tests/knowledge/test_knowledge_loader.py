@@ -21,6 +21,9 @@ as_of: 2017-04
 summary:
   en: Los Angeles police do not ask about immigration status.
   es: La policía de Los Ángeles no pregunta por el estatus migratorio.
+stance_basis:
+  en: As of April 2017, Los Angeles police did not ask about immigration status.
+  es: En abril de 2017, la policía de Los Ángeles no preguntaba por el estatus migratorio.
 """
 
 
@@ -118,7 +121,7 @@ def test_unknown_field_without_a_close_match_lists_the_allowed_ones(kb):
     kb.edit(DENVER, "name: Denver\n", "name: Denver\ncolour: red\nstate: CO\n")
     assert kb.problems() == [
         f"{DENVER}:2: unknown field 'colour' — allowed: name, type, stance, as_of, summary, "
-        "aliases, name_es, officials, quotes, facts, stance_basis, label_rejected, federal_list, "
+        "stance_basis, aliases, name_es, officials, quotes, facts, label_rejected, federal_list, "
         "statewide, coordinates, events",
         f"{DENVER}:3: unknown field 'state' — the state is the folder name; remove this line",
     ]
@@ -127,7 +130,7 @@ def test_unknown_field_without_a_close_match_lists_the_allowed_ones(kb):
 def test_a_quote_role_belongs_to_the_official(kb):
     kb.edit(DENVER, "    speaker: Michael", "    role: Mayor\n    speaker: Michael")
     assert kb.problems() == [
-        f"{DENVER}:15: quote 1: unknown field 'role' — a quote's role comes from its official; "
+        f"{DENVER}:16: quote 1: unknown field 'role' — a quote's role comes from its official; "
         "set it under officials:"
     ]
 
@@ -216,7 +219,7 @@ def test_duplicate_topic_id(kb):
     text = (kb.root / "topics.yaml").read_text(encoding="utf-8")
     kb.write("topics.yaml", text + text)
     assert kb.problems() == [
-        "topics.yaml:18: topic 'what-is-sanctuary-city': id 'what-is-sanctuary-city' is already "
+        "topics.yaml:19: topic 'what-is-sanctuary-city': id 'what-is-sanctuary-city' is already "
         "used on line 1: give each topic its own id"
     ]
 
@@ -276,9 +279,9 @@ def test_references_to_unknown_sources(kb):
     assert kb.problems() == [
         "topics.yaml:11: topic 'what-is-sanctuary-city': source 'citymayors-2017-4' is not an "
         "id in sources.yaml or sources/ — did you mean 'citymayors-2017-04'?",
-        f"{DENVER}:17: quote 1: source 'citymayor-2017-04' is not an id in sources.yaml or "
+        f"{DENVER}:18: quote 1: source 'citymayor-2017-04' is not an id in sources.yaml or "
         "sources/ — did you mean 'citymayors-2017-04'?",
-        f"{DENVER}:23: fact 1: source 'nowhere' is not an id in sources.yaml or sources/: add "
+        f"{DENVER}:25: fact 1: source 'nowhere' is not an id in sources.yaml or sources/: add "
         "it there or fix the id",
     ]
 
@@ -302,7 +305,7 @@ def test_a_topic_needs_at_least_one_source(kb):
 def test_a_quote_speaker_must_be_one_of_the_officials(kb, speaker, hint):
     kb.edit(DENVER, "    speaker: Michael Hancock", f"    speaker: {speaker}")
     assert kb.problems() == [
-        f"{DENVER}:15: quote 1: speaker '{speaker}' is not one of this file's officials{hint}"
+        f"{DENVER}:16: quote 1: speaker '{speaker}' is not one of this file's officials{hint}"
     ]
 
 
@@ -315,8 +318,8 @@ def test_empty_quote_summary_and_translation(kb):
         "topics.yaml:2: topic 'what-is-sanctuary-city': missing required field 'question.es'",
         f"{DENVER}:7: 'summary.en' is empty: write the English text",
         f"{DENVER}:8: unknown field 'summary.x_en' — did you mean 'summary.en'?",
-        f"{DENVER}:15: quote 1: 'text' is empty: copy the quote verbatim from its source",
-        f"{DENVER}:22: fact 1: 'text.es' is empty: write the Spanish text",
+        f"{DENVER}:16: quote 1: 'text' is empty: copy the quote verbatim from its source",
+        f"{DENVER}:24: fact 1: 'text.es' is empty: write the Spanish text",
     ]
 
 

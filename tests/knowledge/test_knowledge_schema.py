@@ -35,7 +35,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "knowledge.md"
 RECORDS = (Source, Jurisdiction, Official, Quote, Fact, Event, Topic)
 VOCABULARIES = (Stance, PlaceType, SourceKind, EventKind, FederalListing, Aspect)
 
-EVENTS_LINE = 29  # 'events:' in conftest.DENVER_2026 once appended to Denver
+EVENTS_LINE = 32  # 'events:' in conftest.DENVER_2026 once appended to Denver
 
 
 def test_the_2026_fields_load(kb26):
@@ -78,7 +78,7 @@ def test_source_ids_are_unique_across_source_files(kb26):
 def test_a_quote_may_cite_only_an_article(kb26):
     kb26.edit(DENVER, "    source: citymayors-2017-04", "    source: doj-2025-08-05-list")
     assert kb26.problems() == [
-        f"{DENVER}:17: quote 1: source 'doj-2025-08-05-list' is government, not an article: "
+        f"{DENVER}:18: quote 1: source 'doj-2025-08-05-list' is government, not an article: "
         "quote only the five articles"
     ]
 
@@ -98,7 +98,7 @@ def test_the_federal_list_needs_its_event(kb26, listing, kind):
     kb26.edit(DENVER, "    kind: federal_listing", "    kind: statement")
     kb26.edit(DENVER, "federal_list: listed", f"federal_list: {listing}")
     assert kb26.problems() == [
-        f"{DENVER}:27: 'federal_list: {listing}' needs an event of kind {kind}: add it under "
+        f"{DENVER}:30: 'federal_list: {listing}' needs an event of kind {kind}: add it under "
         "events:"
     ]
 
@@ -106,7 +106,7 @@ def test_the_federal_list_needs_its_event(kb26, listing, kind):
 def test_statewide_is_for_states_only(kb26):
     kb26.edit(DENVER, "federal_list: listed\n", "federal_list: listed\nstatewide: {en: a, es: b}\n")
     assert kb26.problems() == [
-        f"{DENVER}:28: 'statewide' is for states only: remove it or move it to the state's file"
+        f"{DENVER}:31: 'statewide' is for states only: remove it or move it to the state's file"
     ]
 
 
@@ -120,7 +120,7 @@ def test_statewide_is_for_states_only(kb26):
 )
 def test_coordinates(kb26, written, why):
     kb26.edit(DENVER, "coordinates: [39.74, -104.99]", f"coordinates: {written}")
-    assert kb26.problems() == [f"{DENVER}:28: 'coordinates' {why}"]
+    assert kb26.problems() == [f"{DENVER}:31: 'coordinates' {why}"]
 
 
 def test_event_kind_aspects_and_sources_are_checked(kb26):
@@ -148,33 +148,36 @@ def test_an_event_needs_date_kind_text_and_source(kb26):
     ]
 
 
-# -- the 2026 requirements, behind one switch ----------------------------------------------
+# -- the fields every place, official, source and tagged item must have -------------------
 
 
-def test_without_the_2026_requirements_the_2026_fields_are_optional(kb):
-    assert kb.problems() == []
-
-
-def test_the_2026_requirements_when_switched_on(kb, monkeypatch):
-    monkeypatch.setattr(model, "STRICT_2026", True)
+def test_stance_basis_role_es_and_aspects_are_required(kb):
+    kb.edit("topics.yaml", "      aspects: [said]\n", "")
+    kb.edit(DENVER, "    role_es: alcalde de Denver\n", "")
+    kb.edit(DENVER, "    aspects: [said]\n", "")
+    kb.edit(DENVER, "    aspects: [laws, when]\n", "")
+    basis = (
+        "stance_basis:\n"
+        "  en: New York City's mayor said in April 2017 that it would stay a sanctuary city.\n"
+        "  es: El alcalde de Nueva York dijo en abril de 2017 que seguiría siendo ciudad "
+        "santuario.\n"
+    )
+    kb.edit("jurisdictions/ny/new-york-city.yaml", basis, "")
     assert kb.problems() == [
         "topics.yaml:13: topic 'what-is-sanctuary-city': quote 1: missing required field 'aspects'",
-        f"{DENVER}:1: missing required field 'stance_basis'",
         f"{DENVER}:10: official 1: missing required field 'role_es'",
         f"{DENVER}:14: quote 1: missing required field 'aspects'",
         f"{DENVER}:19: fact 1: missing required field 'aspects'",
         "jurisdictions/ny/new-york-city.yaml:1: missing required field 'stance_basis'",
-        "jurisdictions/ny/new-york-state.yaml:1: missing required field 'stance_basis'",
     ]
 
 
-def test_at_least_one_aspect_when_switched_on(kb26, monkeypatch):
+def test_an_event_needs_at_least_one_aspect(kb26):
     kb26.edit(DENVER, "    aspects: [courts]", "    aspects: []")
-    assert kb26.problems() == []
-    monkeypatch.setattr(model, "STRICT_2026", True)
     aspects = ", ".join(aspect.value for aspect in Aspect)
-    problem = f"{DENVER}:{EVENTS_LINE + 8}: event 1: 'aspects' needs at least one of {aspects}"
-    assert problem in kb26.problems()
+    assert kb26.problems() == [
+        f"{DENVER}:{EVENTS_LINE + 8}: event 1: 'aspects' needs at least one of {aspects}"
+    ]
 
 
 # -- declared once -------------------------------------------------------------------------
@@ -199,22 +202,17 @@ def test_every_field_is_declared_with_a_spec(record):
             assert spec.vocabulary in VOCABULARIES, f"{record.__name__}.{f.name}"
 
 
-def test_the_field_tables_follow_the_declarations(monkeypatch):
-    monkeypatch.setattr(model, "STRICT_2026", False)
+def test_the_field_tables_follow_the_declarations():
     assert model.field_table(Official) == {
-        "name": True, "role": True, "aliases": False, "role_es": False,
+        "name": True, "role": True, "role_es": True, "aliases": False,
     }  # fmt: skip
     assert "role" not in model.field_table(Quote)  # a place's quote: the official's role
     assert model.field_table(Quote, "topic")["role"] is True
+    assert model.field_table(Quote)["aspects"] is True
     assert "id" not in model.field_table(Jurisdiction)  # the file name
-    assert "keywords" in model.field_table(Topic)
-
-
-def test_the_field_tables_follow_the_switch(monkeypatch):
-    monkeypatch.setattr(model, "STRICT_2026", True)
-    assert model.field_table(Official)["role_es"] is True
     assert model.field_table(Jurisdiction)["stance_basis"] is True
     assert model.field_table(Source)["kind"] is True
+    assert "keywords" in model.field_table(Topic)
     assert model.field_table(Topic)["aspects"] is False  # optional on topics
 
 
@@ -237,8 +235,6 @@ def test_a_place_without_the_sources_folder_loads(kb):
     assert check_knowledge(kb.root).errors == []
 
 
-def test_a_source_kind_is_required_when_switched_on(kb, monkeypatch):
+def test_a_source_kind_is_required(kb):
     kb.edit("sources.yaml", "  kind: article\n  outlet: City Mayors", "  outlet: City Mayors")
-    assert load_knowledge(kb.root).sources["citymayors-2017-04"].kind is SourceKind.ARTICLE
-    monkeypatch.setattr(model, "STRICT_2026", True)
-    assert "sources.yaml:1: source #1: missing required field 'kind'" in kb.problems()
+    assert kb.problems() == ["sources.yaml:1: source #1: missing required field 'kind'"]

@@ -25,7 +25,7 @@ def test_quotes_match_despite_typographic_quotes_and_line_breaks(kb):
 def test_a_quote_that_is_not_verbatim_says_where_it_stops_matching(kb):
     kb.edit(DENVER, "We will value residents in this city.", "We will value all residents.")
     assert messages(validate(kb.root, texts_dir=kb.texts, today=SOON)) == [
-        f"{DENVER}:14: quote is not verbatim in source 'citymayors-2017-04': it matches up to "
+        f"{DENVER}:15: quote is not verbatim in source 'citymayors-2017-04': it matches up to "
         "'We will value'; copy it exactly from the article"
     ]
 
@@ -123,7 +123,7 @@ def test_validate_command_reports_errors_with_paths_from_here(in_parent, capsys)
     assert code == 1
     assert capsys.readouterr().out.splitlines() == [
         f"knowledge/{DENVER}:4: unknown field 'stnace' — did you mean 'stance'?",
-        f"knowledge/{DENVER}:14: quote is not verbatim in source 'citymayors-2017-04': "
+        f"knowledge/{DENVER}:15: quote is not verbatim in source 'citymayors-2017-04': "
         "it matches up to 'We'; copy it exactly from the article",
         "2 errors",
     ]
@@ -151,12 +151,13 @@ def test_validate_command_on_a_missing_dir(in_parent, capsys):
     ]
 
 
-def test_validate_command_checks_the_2026_requirements_on_request(in_parent, capsys):
-    assert main(["validate", "knowledge", "--stale-years", "100", "--strict-2026"]) == 1
-    lines = capsys.readouterr().out.splitlines()
-    assert f"knowledge/{DENVER}:1: missing required field 'stance_basis'" in lines
-    assert lines[-1] == "7 errors"
-    assert main(["validate", "knowledge", "--stale-years", "100"]) == 0  # switched back off
+def test_validate_command_reports_a_missing_required_field(in_parent, capsys):
+    in_parent.edit(DENVER, "    role_es: alcalde de Denver\n", "")
+    assert main(["validate", "knowledge", "--stale-years", "100"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"knowledge/{DENVER}:10: official 1: missing required field 'role_es'",
+        "1 error",
+    ]
 
 
 def test_validate_command_counts_events(in_parent, kb26, capsys):

@@ -12,11 +12,11 @@ from pathlib import Path
 import yaml
 
 SOURCES = [
-    {"id": "daily-2017-04", "outlet": "The <Daily> & Co 🗞️",
+    {"id": "daily-2017-04", "kind": "article", "outlet": "The <Daily> & Co 🗞️",
      "title": 'Cities say "we are safe & <welcoming>" 🏙️', "author": None,
      "date": "2017-04-24", "url": "https://news.example.org/a?x=1&y=<2>"},
-    {"id": "weekly-2017-06", "outlet": "Weekly", "title": "Sentencing reform", "author": None,
-     "date": "2017-06", "url": None},
+    {"id": "weekly-2017-06", "kind": "article", "outlet": "Weekly",
+     "title": "Sentencing reform", "author": None, "date": "2017-06", "url": None},
 ]  # fmt: skip
 
 TOPICS = [
@@ -38,17 +38,25 @@ LONG_QUOTE = (
 
 
 def _place(name: str, stance: str, summary_en: str, summary_es: str, quotes: int) -> dict:
-    official = {"name": f"Mayor of {name}", "role": f"Mayor of {name}"}
+    official = {
+        "name": f"Mayor of {name}",
+        "role": f"Mayor of {name}",
+        "role_es": f"alcalde de {name}",
+    }
     return {
         "name": name,
         "type": "city",
         "stance": stance,
         "as_of": "2017-05",
         "summary": {"en": summary_en, "es": summary_es},
+        "stance_basis": {
+            "en": f"As of May 2017, {name}'s officials had described its policy.",
+            "es": f"En mayo de 2017, los funcionarios de {name} habían descrito su política.",
+        },
         "officials": [official] if quotes else [],
         "quotes": [
             {"text": f"{LONG_QUOTE} (statement {n + 1})", "speaker": official["name"],
-             "date": "2017-04-24", "source": "daily-2017-04"}
+             "date": "2017-04-24", "source": "daily-2017-04", "aspects": ["said"]}
             for n in range(quotes)
         ],
     }  # fmt: skip
