@@ -18,6 +18,7 @@ from bot.knowledge.model import (
     PlaceType,
     Quote,
     Source,
+    SourceKind,
     Stance,
 )
 from bot.understanding.aspects import AspectReading
@@ -27,6 +28,7 @@ from bot.understanding.text import fold
 SOURCES = {
     "paper-2017": Source(
         id="paper-2017",
+        kind=SourceKind.NEWS,
         outlet="The Paper",
         title="A story",
         author=None,
@@ -36,6 +38,7 @@ SOURCES = {
     ),
     "wire-2017": Source(
         id="wire-2017",
+        kind=SourceKind.NEWS,
         outlet="The Wire",
         title="Another story",
         author=None,
@@ -47,7 +50,9 @@ SOURCES = {
 
 
 def fact(text: str, date: PartialDate, source: str = "paper-2017", **more: object) -> Fact:
-    return Fact(text=Localized(text, f"ES {text}"), date=date, source=source, **more)  # type: ignore[arg-type]
+    """A fact; untagged unless `aspects=` is given (the cue-word reading of older data)."""
+    fields = {"aspects": (), **more}
+    return Fact(text=Localized(text, f"ES {text}"), date=date, source=source, **fields)  # type: ignore[arg-type]
 
 
 def place(*facts: Fact, quotes: tuple[Quote, ...] = ()) -> Jurisdiction:
@@ -59,9 +64,10 @@ def place(*facts: Fact, quotes: tuple[Quote, ...] = ()) -> Jurisdiction:
         stance=Stance.SANCTUARY,
         as_of=PartialDate(2017, 6),
         summary=Localized("Springtown summary.", "Resumen de Springtown."),
+        stance_basis=Localized("Its own ordinance.", "Su propia ordenanza."),
         officials=(
-            Official(name="Ann Lee", role="Mayor of Springtown"),
-            Official(name="Bo Diaz", role="Police Chief of Springtown"),
+            Official(name="Ann Lee", role="Mayor of Springtown", role_es="alcaldesa de Springtown"),
+            Official(name="Bo Diaz", role="Police Chief of Springtown", role_es="jefe de policía"),
         ),
         facts=facts,
         quotes=quotes,
@@ -77,6 +83,7 @@ QUOTE = Quote(
     role="Mayor of Springtown",
     date=PartialDate(2017, 4, 24),
     source="wire-2017",
+    aspects=(Aspect.SAID,),
 )
 
 
