@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from peers import CASES, REPO, DifflibPeer, Prediction, embedding_results
-from table_check import judge, labels
+from question_table_aspects import ASPECT_CASES
+from table_check import aspect_problems, judge, labels
 
 from bot.engine import Engine
 from bot.knowledge import model
@@ -87,6 +88,20 @@ def score_peer(predictions: list[Prediction]) -> Score:
         if case.kind == "not_covered" and any(not p.startswith("?") for p in pred.places):
             score.false_covered.append(f"{case.question!r} -> {list(pred.places)}")
     return score
+
+
+def aspect_accuracy(engine: Engine) -> None:
+    """The aspect table (tests/question_table_aspects.py), judged as its test judges it."""
+    wrong = [
+        f"{case.question!r}: {'; '.join(found)}"
+        for case in ASPECT_CASES
+        if (found := aspect_problems(engine.answer(case.question), case))
+    ]
+    right = len(ASPECT_CASES) - len(wrong)
+    print(f"  aspect accuracy: {right}/{len(ASPECT_CASES)} ({right / len(ASPECT_CASES):.1%}) "
+          f"on tests/question_table_aspects.py (the fact asked for leads the reply)")  # fmt: skip
+    for line in wrong:
+        print(f"    wrong: {line}")
 
 
 def timed(answer: Callable[[str], object], questions: list[str], reps: int) -> list[int]:
@@ -340,7 +355,7 @@ def main() -> None:
     reps, runs = (5, 3) if args.quick else (40, 5)
     knowledge, gazetteer = load_knowledge(KNOWLEDGE), load_gazetteer()
     engine = Engine(knowledge, gazetteer)
-    questions = [c.question for c in CASES]
+    questions = [c.question for c in CASES] + [c.question for c in ASPECT_CASES]
     ours = score_engine(engine)
     print(f"== Accuracy on tests/question_table*.py ({len(CASES)} cases) ==")
     print(f"  engine: {ours.line(len(CASES), len(PLACE_CASES))}")
@@ -349,10 +364,12 @@ def main() -> None:
           f"{LOOK_ALIKES} (must be 0){failing}")  # fmt: skip
     for line in ours.wrong:
         print(f"    wrong: {line}")
+    aspect_accuracy(engine)
     base_times = timed(engine.answer, questions, reps)
     base = pct(base_times)
     verdict = "ok" if base["p99"] < P99_TARGET_MS else "MISSED"
-    print(f"\n== Latency of engine.answer() ({reps} × {len(CASES)} questions, after warm-up) ==")
+    print(f"\n== Latency of engine.answer() ({reps} × {len(questions)} questions: the tables and "
+          "the aspect table, after warm-up) ==")  # fmt: skip
     print(f"  {fmt(base)}   target p99 < {P99_TARGET_MS} ms: {verdict}")
     print(f"  slowest: {slowest(base_times, questions)}")
     startup(runs)

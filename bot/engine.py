@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from bot.answer import leads
+from bot.answer.leads import FORMS, Lead
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.overviews import Overviews
-from bot.answer.phrases import say
+from bot.answer.phrases import ROLE_NAMES, join_names, say
 from bot.conversation import is_follow_up
-from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.knowledge.model import Aspect, Jurisdiction, KnowledgeBase, PlaceType
+from bot.understanding.aspects import AspectReading
 from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place, load_gazetteer
 from bot.understanding.mentions import PlaceMention
-from bot.understanding.places import PlaceIndex
+from bot.understanding.places import AREAS, PlaceIndex
 from bot.understanding.question import Intent, Question, QuestionReader
 from bot.understanding.roles import CITY_ROLES, Role
 from bot.understanding.text import fold
@@ -93,18 +96,15 @@ class Engine:
             state = self.index.state_jurisdiction.get(j.state)
             if state is not None:
                 return state
-        if q.cues.role in CITY_ROLES and j.type == PlaceType.STATE:
-            city = next(
-                (c for c in self.knowledge.jurisdictions.values()
-                 if c.type == PlaceType.CITY and c.state == j.state and c.name == j.name),
-                None,
-            )  # fmt: skip
-            if city is not None:
-                return city.id
+        city = self._same_name_city(j)
+        if q.cues.role in CITY_ROLES and city is not None:
+            return city.id
         return previous
 
     def _dispatch(self, q: Question) -> Answer:
         lang = q.language
+        if about := self._aspect_topic(q):
+            return about
         if q.intent == Intent.EMPTY or q.intent == Intent.UNKNOWN:
             return self.composer.not_understood(q.text, lang)
         if q.intent == Intent.GREETING:
@@ -134,7 +134,7 @@ class Engine:
             return self.composer.outside_the_us(q.text, abroad, q.language)
         named = self._collect_mentions(q)
         if not named.covered:
-            return self._uncovered(q, named.uncovered)
+            return self._pointed(q, self._uncovered(q, named.uncovered))
         if len(named.covered) > 1 or named.uncovered:
             return self._compare(q, named)
         jurisdiction_id, mention = next(iter(named.covered.items()))
@@ -149,7 +149,7 @@ class Engine:
         named = _Named()
         for mention in q.places:
             if mention.covered:
-                mention = self._preferred(mention, q)
+                mention = self._asked_for(self._preferred(mention, q), q)
                 named.covered.setdefault(mention.jurisdictions[0], mention)
                 named.order.setdefault(mention.jurisdictions[0], mention.start)
             elif mention.place is not None and mention.place not in named.uncovered:
@@ -168,7 +168,18 @@ class Engine:
             self.knowledge.jurisdictions[item] if isinstance(item, str) else item
             for item in ordered
         ]
-        return self.composer.compare(q.text, items, q.language)
+        answer = self.composer.compare(q.text, items, q.language)
+        return self._with_region_note(q, answer)
+
+    def _with_region_note(self, q: Question, answer: Answer) -> Answer:
+        """A region ("the Bay Area") is answered as the places it stands for, and says so."""
+        typed = next((m.words for m in q.places if fold(m.words) in AREAS), None)
+        if typed is None:
+            return answer
+        names = [p.name for p in answer.places if p.id in AREAS[fold(typed)]]
+        places = join_names(names, q.language)
+        note = say(q.language, "region", typed=typed, places=places)
+        return replace(answer, details=(note, *answer.details))
 
     def _disambiguate(
         self,
@@ -214,6 +225,36 @@ class Engine:
         )
         return replace(mention, jurisdictions=tuple(ids))
 
+    def _asked_for(self, mention: PlaceMention, q: Question) -> PlaceMention:
+        """A city office of a state's name is its city's ("the NY mayor"). One name, two
+        covered places (New York) and an aspect: the one whose sources answer it (a driver's
+        license is the state's law)."""
+        first = self.knowledge.jurisdictions[mention.jurisdictions[0]]
+        city = self._same_name_city(first)
+        if q.cues.role in CITY_ROLES and city is not None and city.id not in mention.jurisdictions:
+            return replace(mention, jurisdictions=(city.id, *mention.jurisdictions))
+        if q.aspect is None or q.aspect.subject in leads.FORMS or len(mention.jurisdictions) < 2:
+            return mention  # "who is the mayor of New York?": the city, as before
+        if q.cues.wants_state or q.cues.role in CITY_ROLES:
+            return mention
+        words = leads.question_words(q.aspect.folded)
+        ids = sorted(
+            mention.jurisdictions,
+            key=lambda i: leads.fit(self.knowledge.jurisdictions[i], q.aspect, words, q.language),
+            reverse=True,
+        )  # a stable sort: on a tie, the city first
+        return replace(mention, jurisdictions=tuple(ids))
+
+    def _same_name_city(self, j: Jurisdiction) -> Jurisdiction | None:
+        """New York State's New York City (a covered city of the state's own name)."""
+        if j.type != PlaceType.STATE:
+            return None
+        return next(
+            (c for c in self.knowledge.jurisdictions.values()
+             if c.type == PlaceType.CITY and c.state == j.state and c.name == j.name),
+            None,
+        )  # fmt: skip
+
     def _one_place(
         self, q: Question, jurisdiction_id: str, mention: PlaceMention | None, speaker: str | None
     ) -> Answer:
@@ -233,7 +274,7 @@ class Engine:
                 notes.append(self.composer.other_same_name(other, lang))
                 name = self.composer.display_name(other, language=lang)
                 choices.append(Choice(name, f"place:{other.id}"))
-        return self.composer.place(
+        card = self.composer.place(
             q.text,
             j,
             lang,
@@ -244,6 +285,78 @@ class Engine:
             with_state=with_state,
             yes_no=q.cues.asks_status,
         )
+        return self._aspect_place(q, j, card, speaker)
+
+    # --- aspect questions: the fact, date, figure, person or ruling asked for -------------
+
+    def _aspect_place(
+        self, q: Question, j: Jurisdiction, card: Answer, speaker: str | None
+    ) -> Answer:
+        """The item that answers the question leads the place's card; where there is none,
+        the sources don't say so, plainly, before what they do say."""
+        reading = q.aspect
+        if reading is None:
+            return card
+        lang = q.language
+        words = leads.question_words(reading.folded, (j.name, *j.aliases))
+        found = leads.place_lead(
+            j, reading, words, self.knowledge.sources, lang, speaker=speaker, role=q.cues.role
+        ) or self._not_listed(j, reading, lang)
+        if found is not None:
+            refs = self.composer.source_refs(found.sources)
+            return leads.with_lead(card, found, refs, reading.aspect)
+        name = self.composer.display_name(j, language=lang)
+        role = ROLE_NAMES[q.cues.role].get(lang) if q.cues.role else None
+        person = leads.person_phrase(lang, name, speaker, role)
+        line = leads.missing_line(reading.aspect, name, lang, person)
+        return leads.sources_dont_say(card, line, reading.aspect)
+
+    def _not_listed(self, j: Jurisdiction, reading: AspectReading, lang: str) -> Lead | None:
+        """Answers "Is Oakland on the DOJ list?": not named on it (its state may be)."""
+        if reading.subject != Aspect.FEDERAL_LIST:
+            return None
+        state_id = self.index.state_jurisdiction.get(j.state)
+        state = self.knowledge.jurisdictions.get(state_id) if state_id else None
+        names = (
+            self.composer.display_name(j, language=lang),
+            self.composer.display_name(state, language=lang) if state else None,
+        )
+        return leads.not_listed_lead(j, names, state, self.knowledge.sources, lang)
+
+    def _pointed(self, q: Question, answer: Answer) -> Answer:
+        """An aspect asked of a place the sources lack ("what happened in court with Santa
+        Clara"): the answer about it points to the topic that answers the aspect."""
+        if q.aspect is None or answer.kind == Kind.NOT_UNDERSTOOD:
+            return answer
+        topic = leads.topic_for(self.knowledge.topics, q.aspect)
+        if topic is None:
+            return answer
+        question = topic.question.get(q.language)
+        line = leads.pointer_line(q.aspect.subject, question, q.language)
+        return replace(
+            answer,
+            details=(*answer.details[:1], line, *answer.details[1:]),
+            choices=(Choice(question, f"topic:{topic.id}"), *answer.choices),
+            aspect=str(q.aspect.aspect),
+        )
+
+    def _aspect_topic(self, q: Question) -> Answer | None:
+        """An aspect with no place ("what happened in court?"): the topic its words name,
+        when that topic answers the aspect; a question about sanctuaries that names no
+        topic, the topic tagged with the aspect. "Who won the game?" is no aspect question."""
+        if q.aspect is None or q.aspect.subject in FORMS or q.intent == Intent.PLACES:
+            return None
+        if q.intent == Intent.UNKNOWN and q.cues.asks_status:
+            topic = leads.topic_for(self.knowledge.topics, q.aspect)
+        elif q.intent == Intent.TOPIC and q.topic in self.knowledge.topics:
+            topic = self.knowledge.topics[q.topic]
+            topic = topic if q.aspect.subject in topic.aspects else None
+        else:
+            topic = None
+        if topic is None:
+            return None
+        answer = self.composer.topic(q.text, topic, q.language)
+        return replace(answer, aspect=str(q.aspect.aspect))
 
     def _uncovered(self, q: Question, places: list[Place]) -> Answer:
         if len(places) == 1 and places[0].type == PlaceType.CITY:

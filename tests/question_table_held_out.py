@@ -3078,6 +3078,21 @@ CASES = [
     ("¿Es Monterrey una ciudad santuario?", "not_understood", (), "es", None),
     ("¿Qué hora es?", "not_understood", (), "es", None),
     ("Dame una receta de tacos", "not_understood", (), "es", None),
+    # The Bay Area is answered as the places the articles group under it (issue 10).
+    (
+        "Which officials in the Bay Area issued a joint statement?",
+        "answer",
+        ("san-francisco", "oakland", "san-jose"),
+        "en",
+        None,
+    ),
+    (
+        "Is the Bay Area a sanctuary region?",
+        "answer",
+        ("san-francisco", "oakland", "san-jose"),
+        "en",
+        None,
+    ),
     # Passes since the ice topic's own keywords (review row 18).
     ("what is ICE and what is a detainer?", "topic", (), "en", "ice"),
 ]
@@ -3615,13 +3630,6 @@ KNOWN_MISSES = [
     ("vivo en jiuston es santuario?", "not_covered", ("?Houston",), "es", None),
     ("which states protect undocumented immigrants", "topic", (), "en", "sanctuary-states"),
     (
-        "Which officials in the Bay Area issued a joint statement?",
-        "answer",
-        ("san-francisco", "oakland", "san-jose"),
-        "en",
-        None,
-    ),
-    (
         "Which four states already had statewide protections according to the Marshall Project?",
         "topic",
         (),
@@ -3707,13 +3715,6 @@ KNOWN_MISSES = [
     ),
     ("Status of California SB 54", "topic", (), "en", "sanctuary-states"),
     ("Did Mexico pay for the border wall?", "topic", (), "en", "trump-plans"),
-    (
-        "Is the Bay Area a sanctuary region?",
-        "answer",
-        ("san-francisco", "oakland", "san-jose"),
-        "en",
-        None,
-    ),
     ("Which states are sanctuary states?", "topic", (), "en", "sanctuary-states"),
     ("Can you give me legal advice?", "help", (), "en", None),
     ("sanctuary cities are illegal right?", "topic", (), "en", "federal-position"),

@@ -1,9 +1,12 @@
-"""The one rule that judges a row of the question tables; the tests and the benchmarks
+"""The rules that judge a row of the question tables; the tests and the benchmarks
 (benchmarks/bench_engine.py, benchmarks/tune_cutoffs.py) all import it from here."""
 
 from __future__ import annotations
 
+import re
+
 from question_table import Case
+from question_table_aspects import AspectCase
 
 from bot.answer.model import Answer
 from bot.knowledge.model import KnowledgeBase
@@ -60,3 +63,34 @@ def check(answer: Answer, case: Case, knowledge: KnowledgeBase) -> None:
     """Assert the rule, saying what is wrong."""
     wrong = problems(answer, case, knowledge)
     assert not wrong, f"{case.question!r}: " + "; ".join(wrong)
+
+
+SOURCES_DONT_SAY = re.compile(r"\bmy sources don't\b|\bmis fuentes no\b", re.IGNORECASE)
+
+
+def first_message(answer: Answer) -> str:
+    """What a phone shows first: the bottom line and the first paragraph."""
+    return "\n".join([answer.bottom_line, *answer.details[:1]])
+
+
+def aspect_problems(answer: Answer, case: AspectCase) -> list[str]:
+    """What is wrong with `answer` for a row of the aspect table (nothing: it is right).
+
+    The aspect and the language exactly; the row's place first (a row with no place: any);
+    the first message holds one of the row's `expect` texts, case-insensitively — or, for a
+    row the sources cannot answer (`missing`), says so: "My sources don't …"/"Mis fuentes no …".
+    """
+    wrong: list[str] = []
+    if (answer.aspect, answer.language) != (case.aspect, case.language):
+        wrong.append(f"aspect/language {answer.aspect}/{answer.language}")
+    if case.place is not None and labels(answer)[:1] != [case.place]:
+        wrong.append(f"places {labels(answer)}")
+    shown = first_message(answer)
+    says_missing = bool(SOURCES_DONT_SAY.search(shown))
+    if case.missing and not says_missing:
+        wrong.append("does not say the sources don't say")
+    if not case.missing and not any(e.casefold() in shown.casefold() for e in case.expect):
+        wrong.append(f"none of {case.expect} in the first message")
+    if not case.missing and SOURCES_DONT_SAY.match(answer.bottom_line):
+        wrong.append("says the sources don't say")
+    return wrong

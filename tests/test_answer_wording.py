@@ -12,12 +12,12 @@ from bot.engine import Engine
 
 def test_a_yes_only_answers_a_question_about_sanctuary_status(engine: Engine) -> None:
     assert engine.answer("Is Denver a sanctuary city?").bottom_line.startswith("Partly — as of")
-    for question in (
-        "Can I get deported in Denver?",
-        "denver",
-        "What did the mayor of Denver say?",
-    ):
+    for question in ("Can I get deported in Denver?", "denver"):
         assert engine.answer(question).bottom_line.startswith("As of May 2, 2025, Denver had")
+    # What the mayor said leads (issue 10); the place's standing follows, without a "Yes".
+    said = engine.answer("What did the mayor of Denver say?")
+    assert said.bottom_line.endswith("Michael Hancock (Mayor of Denver) said:")
+    assert said.details[1].startswith("As of May 2, 2025, Denver had")
 
 
 def test_safety_and_deportation_questions_say_not_legal_advice(engine: Engine) -> None:

@@ -71,3 +71,4 @@ class Answer:
     caveats: tuple[str, ...] = ()  # how old the information is; not legal advice
     examples: tuple[str, ...] = ()  # example questions (help, not understood, not covered)
     choices: tuple[Choice, ...] = field(default=())  # offered as buttons where it helps
+    aspect: str | None = None  # what the question asked for (an Aspect), when it led the answer

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from bot.answer.model import Kind
-from bot.knowledge.model import Localized, PartialDate, PlaceType, SourceKind, Stance
+from bot.knowledge.model import Aspect, Localized, PartialDate, PlaceType, SourceKind, Stance
 from bot.understanding.roles import Role
 
 K = TypeVar("K", bound=str)
@@ -55,6 +55,11 @@ PHRASES: dict[str, Localized] = {
     "which_place": Localized(
         en="I took “{typed}” to mean {place}.",
         es="Entendí que “{typed}” se refiere a {place}.",
+    ),
+    "region": Localized(
+        en="I took “{typed}” to mean {places}, the places of the region my sources cover.",
+        es="Entendí que “{typed}” se refiere a {places}, los lugares de la región que cubren "
+        "mis fuentes.",
     ),
     "other_same_name": Localized(
         en="If you mean {other}, ask about “{asked}”.",
@@ -582,6 +587,76 @@ KIND_NAMES: dict[Kind, Localized] = {
     Kind.LIST: Localized("list of places", "lista de lugares"),
     Kind.HELP: Localized("help", "ayuda"),
     Kind.NOT_UNDERSTOOD: Localized("not understood", "no entendida"),
+}
+# What each aspect is about, in a phrase ("On courts, lawsuits and rulings, …").
+ASPECT_NAMES: dict[Aspect, Localized] = {
+    Aspect.MONEY: Localized("money and funds", "dinero y fondos"),
+    Aspect.NUMBERS: Localized("figures", "cifras"),
+    Aspect.POLICE: Localized("police practice", "la práctica policial"),
+    Aspect.JAILS: Localized("jails and ICE detainers", "cárceles y órdenes de retención de ICE"),
+    Aspect.COURTS: Localized("courts, lawsuits and rulings", "tribunales, demandas y fallos"),
+    Aspect.FEDERAL_FUNDING: Localized("federal funding", "los fondos federales"),
+    Aspect.LAWS: Localized("laws and orders", "leyes y órdenes"),
+    Aspect.WHEN: Localized("dates", "fechas"),
+    Aspect.WHO: Localized("officials", "funcionarios"),
+    Aspect.SAID: Localized("what officials said", "lo que dijeron los funcionarios"),
+    Aspect.ICE_ACCESS: Localized("ICE access", "el acceso de ICE"),
+    Aspect.SERVICES: Localized("services and IDs", "servicios e identificaciones"),
+    Aspect.FEDERAL_LIST: Localized(
+        "the federal sanctuary lists", "las listas federales de santuarios"
+    ),
+}
+# "My sources don't say …": what was asked, per aspect (the subject of a `when`/`who`/`said`).
+ASPECT_MISSING: dict[Aspect, Localized] = {
+    Aspect.MONEY: Localized(
+        "My sources don't say how much money {place} set aside or spent.",
+        "Mis fuentes no dicen cuánto dinero apartó o gastó {place}.",
+    ),
+    Aspect.NUMBERS: Localized(
+        "My sources don't give that figure for {place}.",
+        "Mis fuentes no dan esa cifra para {place}.",
+    ),
+    Aspect.POLICE: Localized(
+        "My sources don't say what the police in {place} do about immigration status.",
+        "Mis fuentes no dicen qué hace la policía de {place} respecto del estatus migratorio.",
+    ),
+    Aspect.JAILS: Localized(
+        "My sources don't say whether jails in {place} hold people for ICE.",
+        "Mis fuentes no dicen si las cárceles de {place} retienen a personas para ICE.",
+    ),
+    Aspect.COURTS: Localized(
+        "My sources don't report a court case or ruling about {place}.",
+        "Mis fuentes no mencionan ninguna demanda ni fallo judicial sobre {place}.",
+    ),
+    Aspect.FEDERAL_FUNDING: Localized(
+        "My sources don't say what federal funding {place} has at stake.",
+        "Mis fuentes no dicen qué fondos federales tiene en juego {place}.",
+    ),
+    Aspect.LAWS: Localized(
+        "My sources don't describe a law or order of {place} about that.",
+        "Mis fuentes no describen una ley u orden de {place} sobre eso.",
+    ),
+    Aspect.WHEN: Localized(
+        "My sources don't give a date for that in {place}.",
+        "Mis fuentes no dan una fecha para eso en {place}.",
+    ),
+    Aspect.WHO: Localized(
+        "My sources don't name that official of {place}.",
+        "Mis fuentes no nombran a ese funcionario de {place}.",
+    ),
+    Aspect.SAID: Localized("My sources don't quote {person}.", "Mis fuentes no citan {person}."),
+    Aspect.ICE_ACCESS: Localized(
+        "My sources don't say what access ICE has in {place}.",
+        "Mis fuentes no dicen qué acceso tiene ICE en {place}.",
+    ),
+    Aspect.SERVICES: Localized(
+        "My sources don't describe services for immigrants in {place}.",
+        "Mis fuentes no describen servicios para inmigrantes en {place}.",
+    ),
+    Aspect.FEDERAL_LIST: Localized(
+        "My sources don't say whether a federal list names {place}.",
+        "Mis fuentes no dicen si una lista federal menciona a {place}.",
+    ),
 }
 # Spanish needs the article of the place type's noun: "una ciudad", "un condado".
 _ARTICLE_ES = {

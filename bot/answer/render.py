@@ -110,6 +110,7 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "language": answer.language,
         "places": [asdict(place) for place in answer.places],
         "topic": answer.topic,
+        "aspect": answer.aspect,
         "text": render_text(answer),
         "sources": [
             {"id": s.id, "outlet": s.outlet, "title": s.title, "date": s.date, "url": s.url}

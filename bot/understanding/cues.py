@@ -45,6 +45,7 @@ LIST_REQUEST = re.compile(
     r"|^(list|lista|show|mostrar|name|dame)\b|\b(la|the|full|a) list\b|\blist of\b|\blista de\b"
     r"|\b(sanctuary|santuario) (cities|places|states|counties) (in|en)\b"
     r"|\b(ciudades|estados|condados|lugares) santuario (en|de)\b"
+    r"|\b(sanctuary|santuario) (city|cities|places|states|counties) list\b"  # "X … list"
 )
 # Weaker cues ("are there any…", "how many… in Colorado") ask for a list only of one state.
 LIST_IN_STATE = re.compile(r"\b(any|how many|cuantas|cuantos|hay|more|mas)\b")

@@ -17,7 +17,9 @@ _SPANISH = frozenset(
     "buenos dias buenas tardes noches ahora sigue siendo quiero quiere puede pueden estoy "
     "tengo vivo papeles significa quitar dinero pero porque mudar mudarme necesito favor "
     "usted ustedes seguro segura tambien ser soy va deportar millones personas indocumentado "
-    "indocumentada indocumentados hago hace nosotros vamos".split()
+    "indocumentada indocumentados hago hace nosotros vamos demanda demandas demando "
+    "demandaron juez jueza tribunal tribunales corte cortes carcel carceles cuanto cuando "
+    "desde fallo prohibio aparto destino paso".split()
 )
 _ENGLISH = frozenset(
     "is are the an what which how did does do city cities sanctuary say said says mayor "

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.model import Jurisdiction, KnowledgeBase, PlaceType
+from bot.understanding.aspects import SAID, WHO
 from bot.understanding.gazetteer import FOREIGN, STATE_TYPES, Gazetteer, Place
 from bot.understanding.mentions import Matches, PersonMention, PlaceMention
 from bot.understanding.qualifiers import QualifierRules
@@ -20,6 +21,8 @@ from bot.understanding.vocabulary import (
     NOT_PLACES,
     STOPWORDS,
     TITLES,
+    TRAILING_PARTICLES,
+    Lexicon,
     lexicon,
 )
 
@@ -29,6 +32,28 @@ PERSON_TYPO_CUTOFF = 80  # a name after a title this close to an official's is t
 MAX_FUZZY_SPAN = 3  # words in one misspelt name ("san fransisco", "rhode iland")
 SHOUTING_WORDS = 3  # a message of at least this many words all in capitals is shouting
 MAX_FUZZY_TOKENS = 60  # typos are looked for in the first words only: a pasted essay stays fast
+# Short names that are also words ("la" is Spanish for "the"), read as the place when typed
+# in lower case in an English question next to one of these words: "the la police chief",
+# "ny mayor", "la legal fund".
+SHORT_NAMES = {"la": "LA", "ny": "NY"}
+SHORT_NAME_NEIGHBOURS = frozenset(
+    "police cops mayor chief sheriff legal fund funds jail jails county city council govt "
+    "government officials residents schools area lapd nypd immigrants undocumented people "
+    "ppl court courts lawsuit times".split()
+)
+# ...or between English words: "is la a sanctuary city", "in la?" (not "what is la migra").
+SHORT_NAME_BEFORE = frozenset({"the", "in", "from", "to", "is", "about", "at", "for", "of"})
+SHORT_NAME_AFTER = frozenset(
+    {"", "a", "an", "and", "or", "still", "now", "safe", "too", "is", "are", "has", "have"}
+)
+# Regions and landmarks the sources name, read as the covered places they are in: "the Bay
+# Area" (San Francisco, Oakland and San Jose, stated as such), "Rikers" (New York City's jail).
+AREAS: dict[str, tuple[str, ...]] = {
+    "bay area": ("san-francisco", "oakland", "san-jose"),
+    "rikers island": ("new-york-city",),
+    "rikers": ("new-york-city",),
+}
+_AREA_WORDS = frozenset(area.split()[0] for area in AREAS)
 
 
 # Minimum fuzz.ratio for a typo of 5 letters, of 6-7 and of 8 or more: tuned on the three
@@ -98,6 +123,18 @@ class PlaceIndex:
         self.not_places = NOT_PLACES | {fold(s.outlet) for s in knowledge.sources.values()}
         self._build_aliases(knowledge)
         self._people_names = list(self.people)  # for "Mayor Ed Murry": a typo of an official
+        # "what did racine say": an official by surname alone, when the question asks what
+        # someone said or who someone is (else "Racine" is the city in Wisconsin).
+        self.surnames = {
+            fold(official.name).split()[-1]: (j.id, official.name)
+            for j in knowledge.jurisdictions.values()
+            for official in j.officials
+        }
+        self.surnames = {
+            key: person
+            for key, person in self.surnames.items()
+            if key not in self.people and key not in self.aliases and key not in STOPWORDS
+        }
         self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
         self._fuzzy_choices = self._build_fuzzy_choices()
 
@@ -153,10 +190,12 @@ class PlaceIndex:
     # --- matching -------------------------------------------------------------------------
 
     def match(self, tokens: list[Token], *, spanish: bool = False) -> Matches:
+        if not spanish:
+            tokens = _short_names_in_context(tokens)
         case = _Case.of(tokens)
         used = self._people_after_titles(tokens)
-        places: list[PlaceMention] = []
-        people: list[PersonMention] = []
+        places = self._areas(tokens, used)
+        people = self._people_by_surname(tokens, used)
         # Longest spans first; at each length exact names before typos, so "nueba york" is
         # read as one misspelt name before "york" alone can be taken for York, PA.
         for length in range(min(MAX_SPAN, len(tokens)), 0, -1):
@@ -196,6 +235,38 @@ class PlaceIndex:
             replace(m, words=" ".join(t.raw for t in tokens[m.start : m.end])) for m in qualified
         ]
         return Matches(tuple(typed), tuple(people))
+
+    def _areas(self, tokens: list[Token], used: list[bool]) -> list[PlaceMention]:
+        """Regions and landmarks ("the Bay Area", "Rikers"): each covered place they hold."""
+        words = [t.norm for t in tokens]
+        found: list[PlaceMention] = []
+        if _AREA_WORDS.isdisjoint(words):
+            return found
+        for area, ids in AREAS.items():
+            size = len(area.split())
+            for start in range(len(words) - size + 1):
+                if " ".join(words[start : start + size]) == area and not any(
+                    used[start : start + size]
+                ):
+                    covered = [i for i in ids if i in self.knowledge.jurisdictions]
+                    found += [PlaceMention(start, start + size, (i,)) for i in covered]
+                    used[start : start + size] = [True] * size
+        return found
+
+    def _people_by_surname(self, tokens: list[Token], used: list[bool]) -> list[PersonMention]:
+        """Officials named by surname alone in a question about what someone said or who
+        someone is ("what did racine say?"); their words are then taken."""
+        folded = " ".join(t.norm for t in tokens)
+        if not (SAID.search(folded) or WHO.search(folded)):
+            return []
+        found = []
+        for i, token in enumerate(tokens):
+            person = self.surnames.get(token.norm)
+            before_particle = i + 1 < len(tokens) and tokens[i + 1].norm in TRAILING_PARTICLES
+            if person is not None and not used[i] and not before_particle:  # not "Lee County"
+                found.append(PersonMention(i, i + 1, *person))
+                used[i] = True
+        return found
 
     def _people_after_titles(self, tokens: list[Token]) -> list[bool]:
         """Mark the capitalised names after a title ("Mayor Brandon Johnson") as taken, unless
@@ -342,6 +413,8 @@ class PlaceIndex:
         if best is None:
             return None
         target = targets[best[2]]
+        if target.kind != "kb" and _all_words(span, self.known_words):
+            return None  # "los angles" may be Los Angeles; "new work" is never New Hork, PA
         if target.kind == "gazetteer" and spanish and not span[0].raw[:1].isupper():
             # Spanish verb forms are missing from the word lists ("conoce" ~ Conroe, TX): a
             # lowercase word in Spanish is corrected only into a place the bot covers.
@@ -356,8 +429,10 @@ class PlaceIndex:
             return False
         if any(t.norm.isdigit() for t in span):
             return False
-        if all(t.norm in self.known_words or t.norm in NAME_PARTICLES for t in span):
-            return False  # "start" is a word, not a typo of Stuart, FL; a typo has a non-word
+        if _all_words(span, self.known_words) and not _after_particle(span):
+            # "start" is a word, not a typo of Stuart, FL; a typo has a non-word — except
+            # after a name's first particle: "los angles", "san hose" (covered names only).
+            return False
         if len(span) > 1 and (span[-1].norm in LEADING_PARTICLES or self._holds_a_name(span)):
             return False  # "Chicago la…" is Chicago, not a typo of Chicago Lawn
         # Who capitalises writes place names with capitals: "conoce" is a word.
@@ -366,6 +441,33 @@ class PlaceIndex:
     def _state_type(self, jurisdiction_id: str) -> tuple[str, PlaceType]:
         j = self.knowledge.jurisdictions[jurisdiction_id]
         return j.state, j.type
+
+
+def _short_names_in_context(tokens: list[Token]) -> list[Token]:
+    """Lowercase "la"/"ny" next to a word of a place's life ("the la police chief"), or
+    after "the", is the place: it is read as if written in capitals."""
+    read = list(tokens)
+    for i, token in enumerate(tokens):
+        name = SHORT_NAMES.get(token.raw)
+        if name is None:
+            continue
+        after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        before = tokens[i - 1].norm if i > 0 else ""
+        if after in SHORT_NAME_NEIGHBOURS or (
+            before in SHORT_NAME_BEFORE and after in SHORT_NAME_AFTER
+        ):
+            read[i] = replace(token, raw=name)
+    return read
+
+
+def _all_words(span: list[Token], known: Lexicon) -> bool:
+    return all(t.norm in known or t.norm in NAME_PARTICLES for t in span)
+
+
+def _after_particle(span: list[Token]) -> bool:
+    """A name's first particle and then one word: "los angles", "san hose"."""
+    first, *rest = span
+    return first.norm in LEADING_PARTICLES and len(rest) == 1 and rest[0].norm not in NAME_PARTICLES
 
 
 def _alias_keys(j: Jurisdiction, state_name: str | None) -> tuple[set[str], set[str]]:

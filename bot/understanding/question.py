@@ -9,8 +9,10 @@ from enum import StrEnum
 from typing import Any
 
 from bot.knowledge.model import KnowledgeBase, PlaceType
+from bot.understanding.aspects import AspectReading, read_aspect
 from bot.understanding.cues import (
     ABOUT_THE_BOT,
+    ADVICE,
     GREETINGS,
     IS_IT_A_SANCTUARY,
     MARKUP,
@@ -54,6 +56,7 @@ class Question:
     list_states_only: bool = False  # "Which states are sanctuary states?"
     cues: Cues = NO_CUES  # role, follow-up, advice, status, thanks, state cues of the wording
     topic_guessed: bool = False  # the topic was inferred loosely, not named by a keyword
+    aspect: AspectReading | None = None  # what it asks for: a figure, a date, a quote…
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,12 @@ class _Reading:
     quoted: QuoteSource | None  # the speaker or topic of a quotation the message repeats
     topic: str | None
     cues: Cues
+    aspect: AspectReading | None
 
     def question(self, intent: Intent, **fields: Any) -> Question:
-        return Question(self.text, self.language, intent, cues=self.cues, **fields)
+        return Question(
+            self.text, self.language, intent, cues=self.cues, aspect=self.aspect, **fields
+        )
 
 
 class QuestionReader:
@@ -102,6 +108,7 @@ class QuestionReader:
             ]
             for topic_id, keywords in self.topic_keywords.items()
         }
+        self.advice_keywords = _advice_keywords(self.topic_keywords)
         # The intents, tried in this order; the first that fits the message wins.
         self._rules: tuple[Callable[[_Reading], Question | None], ...] = (
             self._as_list,
@@ -135,6 +142,7 @@ class QuestionReader:
         spanish = (language or detect_language(text, tokens)) == "es"
         matches = self.index.match(tokens, spanish=spanish)
         folded = " ".join(t.norm for t in tokens)
+        cues = Cues.read(folded)
         return _Reading(
             text=text,
             language=language or detect_language(text, tokens, matches, self.spanish_names),
@@ -142,8 +150,9 @@ class QuestionReader:
             folded=folded,
             matches=matches,
             quoted=quoted[0] if quoted is not None else None,
-            topic=self._topic(folded),
-            cues=Cues.read(folded),
+            topic=self._topic_of(folded, cues),
+            cues=cues,
+            aspect=read_aspect(folded, names_person=bool(matches.people)),
         )
 
     # --- the intents, in order ------------------------------------------------------------
@@ -235,6 +244,24 @@ class QuestionReader:
                 best, best_topic = hits, topic_id
         return best_topic
 
+    def _topic_of(self, folded: str, cues: Cues) -> str | None:
+        """The topic of a question; asking what to do, the advice topic it words."""
+        topic = self._topic(folded)
+        if cues.wants_advice and topic not in self.advice_keywords:
+            return self._advice_topic(folded) or topic
+        return topic
+
+    def _advice_topic(self, folded: str) -> str | None:
+        """'¿Qué hago si la migra llega a mi casa?' asks what to do, not what ICE is: the
+        topic whose own keywords ask for advice in the question's words."""
+        stemmed = f" {stems(folded)} "
+        hits = {
+            topic_id: sum(f" {keyword} " in stemmed for keyword in keywords)
+            for topic_id, keywords in self.advice_keywords.items()
+        }
+        best = max(hits, key=hits.__getitem__, default=None)
+        return best if best is not None and hits[best] else None
+
     def _topic(self, folded: str) -> str | None:
         """The topic with the most distinct keyword hits (then the most matched text)."""
         best: tuple[int, int] = (0, 0)
@@ -273,6 +300,16 @@ class QuestionReader:
             if j.type == PlaceType.STATE:
                 return j.state
         return mention.place.state if mention.place else None
+
+
+def _advice_keywords(topic_keywords: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Topics that answer "what should I do?", with their keywords that ask for advice."""
+    advice = {stems(phrase) for phrase in ADVICE}
+    return {
+        topic_id: [k for k in keywords if k in advice]
+        for topic_id, keywords in topic_keywords.items()
+        if any(k in advice for k in keywords)
+    }
 
 
 def _names_something_unknown(tokens: list[Token], folded: str) -> bool:

@@ -19,7 +19,11 @@ TEXTING_SPELLINGS = {
     "porq": "por que", "ay": "hay", "siudad": "ciudad", "siudades": "ciudades",
     "sanctuario": "santuario", "santuaria": "santuario", "grasias": "gracias", "ola": "hola",
     "porfa": "por favor", "ase": "hace", "aser": "hacer", "tmb": "tambien",
+    # ...and English ("ppl", "govt", "hed" for "he'd"/"he did").
+    "ppl": "people", "govt": "government", "hed": "he",
 }  # fmt: skip
+# "w/o ICE", "w/ a warrant": the slash would split them into letters.
+_WITH_SLASH = re.compile(r"\bw/o\b|\bw/(?=\s|\w)", re.IGNORECASE)
 
 
 def strip_accents(text: str) -> str:
@@ -45,6 +49,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split into words; "L.A." becomes one token "LA", "Chi-Town" two tokens."""
+    text = _WITH_SLASH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _DOTTED_ABBREVIATION.sub(
         lambda m: m.group(0).replace(".", ""), text.translate(_INVISIBLE)
     )

@@ -9,6 +9,8 @@ import pytest
 
 from bot.answer.model import Kind
 from bot.answer.phrases import (
+    ASPECT_MISSING,
+    ASPECT_NAMES,
     KIND_NAMES,
     PHRASES,
     PLACE_TYPES,
@@ -23,7 +25,7 @@ from bot.answer.phrases import (
     say,
     when,
 )
-from bot.knowledge.model import Localized, PartialDate, PlaceType, Stance
+from bot.knowledge.model import Aspect, Localized, PartialDate, PlaceType, Stance
 from bot.understanding.roles import Role
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
@@ -35,6 +37,8 @@ VOCABULARY_TABLES = [
     (Role, ROLE_NAMES),
     (PlaceType, PLACE_TYPES),
     (Kind, KIND_NAMES),
+    (Aspect, ASPECT_NAMES),
+    (Aspect, ASPECT_MISSING),
 ]
 
 

@@ -43,7 +43,17 @@ def test_plain_text_has_no_markup_and_keeps_the_words() -> None:
 
 def test_json_shape_is_the_stable_interface(engine: Engine) -> None:
     data = to_json(engine.answer("Is Denver a sanctuary city?"))
-    assert list(data) == ["question", "kind", "language", "places", "topic", "text", "sources"]
+    assert list(data) == [
+        "question",
+        "kind",
+        "language",
+        "places",
+        "topic",
+        "aspect",
+        "text",
+        "sources",
+    ]
+    assert data["aspect"] is None  # a plain question asks for no one thing
     assert data["kind"] == "answer" and data["language"] == "en" and data["topic"] is None
     assert data["places"] == [
         {
