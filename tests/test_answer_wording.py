@@ -29,7 +29,7 @@ def test_safety_and_deportation_questions_say_not_legal_advice(engine: Engine) -
 
 def test_every_answer_says_how_old_its_information_is(engine: Engine) -> None:
     for question in ("Is Denver a sanctuary city?", "What is ICE?", "Which cities are sanctuary "
-                     "cities?", "Is Houston a sanctuary city?", "Is Washington a sanctuary city?",
+                     "cities?", "Is Houston a sanctuary city?", "Is Washington State a sanctuary state?",
                      "¿Es Denver una ciudad santuario?", "Denver vs Boulder"):  # fmt: skip
         answer = engine.answer(question)
         (age,) = [c for c in answer.caveats if c.startswith(("This information", "Fecha de"))]
@@ -51,7 +51,8 @@ def test_help_describes_both_kinds_of_sources_with_their_dates(engine: Engine) -
 
 
 def test_no_age_line_where_no_place_data_is_shown(engine: Engine) -> None:
-    for question in ("Is Boise a sanctuary city?", "Is Zorbleton a sanctuary city?", "hi"):
+    for question in ("Is Boise a sanctuary city?", "Is Zorbleton a sanctuary city?", "hi",
+                     "Is Washington a sanctuary city?"):  # fmt: skip
         answer = engine.answer(question)
         assert not any(c.startswith("This information") for c in answer.caveats), question
 
