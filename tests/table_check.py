@@ -7,8 +7,10 @@ import re
 
 from question_table import Case
 from question_table_aspects import AspectCase
+from question_table_held_out_2026 import HeldOut
 
 from bot.answer.model import Answer
+from bot.answer.render import render_text
 from bot.knowledge.model import KnowledgeBase
 
 
@@ -93,4 +95,26 @@ def aspect_problems(answer: Answer, case: AspectCase) -> list[str]:
         wrong.append(f"none of {case.expect} in the first message")
     if not case.missing and SOURCES_DONT_SAY.match(answer.bottom_line):
         wrong.append("says the sources don't say")
+    return wrong
+
+
+def held_out_2026_problems(answer: Answer, row: HeldOut) -> list[str]:
+    """What is wrong with `answer` for a row of the blind 2026 table (nothing: it is right).
+
+    Kind and language exactly; every place the row names among the answer's places; one of
+    the row's `contains` texts somewhere in the reply (case-insensitive); for a row the
+    sources cannot answer (`missing`), the reply says so: "My sources don't …". The row's
+    aspect is the writer's reading of the question, so it is not judged: the text is.
+    """
+    wrong: list[str] = []
+    if (str(answer.kind), answer.language) != (row.kind, row.language):
+        wrong.append(f"kind/language {answer.kind}/{answer.language}")
+    missing_places = [p for p in row.places if p not in labels(answer)]
+    if missing_places:
+        wrong.append(f"{missing_places} not among {labels(answer)}")
+    text = render_text(answer).casefold()
+    if row.contains and not any(c.casefold() in text for c in row.contains):
+        wrong.append(f"none of {row.contains} in the reply")
+    if row.missing and not SOURCES_DONT_SAY.search(text):
+        wrong.append("does not say the sources don't say")
     return wrong
