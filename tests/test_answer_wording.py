@@ -28,8 +28,9 @@ def test_safety_and_deportation_questions_say_not_legal_advice(engine: Engine) -
 
 
 def test_every_answer_says_how_old_its_information_is(engine: Engine) -> None:
-    for question in ("Is Denver a sanctuary city?", "What is ICE?", "Which cities are sanctuary "
-                     "cities?", "Is Houston a sanctuary city?", "Is Washington State a sanctuary state?",
+    for question in ("Is Denver a sanctuary city?", "What is ICE?",
+                     "Which cities are sanctuary cities?", "Is Houston a sanctuary city?",
+                     "Is Washington State a sanctuary state?",
                      "¿Es Denver una ciudad santuario?", "Denver vs Boulder"):  # fmt: skip
         answer = engine.answer(question)
         (age,) = [c for c in answer.caveats if c.startswith(("This information", "Fecha de"))]
