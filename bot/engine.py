@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from bot.answer import leads
+from bot.answer.action import Action, Verb
 from bot.answer.leads import FORMS, Lead
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.overviews import Overviews
@@ -273,7 +274,7 @@ class Engine:
             for other in alternatives:
                 notes.append(self.composer.other_same_name(other, lang))
                 name = self.composer.display_name(other, language=lang)
-                choices.append(Choice(name, f"place:{other.id}"))
+                choices.append(Choice(name, Action(Verb.PLACE, other.id)))
         card = self.composer.place(
             q.text,
             j,
@@ -336,7 +337,7 @@ class Engine:
         return replace(
             answer,
             details=(*answer.details[:1], line, *answer.details[1:]),
-            choices=(Choice(question, f"topic:{topic.id}"), *answer.choices),
+            choices=(Choice(question, Action(Verb.TOPIC, topic.id)), *answer.choices),
             aspect=str(q.aspect.aspect),
         )
 
@@ -411,7 +412,9 @@ class Engine:
         """The answer about one covered place (buttons, deep links, /city)."""
         j = self.knowledge.jurisdictions[jurisdiction_id]
         self.asked[j.id] += 1
-        return self.composer.place(f"place:{j.id}", j, language, all_quotes=all_quotes)
+        return self.composer.place(
+            str(Action(Verb.PLACE, j.id)), j, language, all_quotes=all_quotes
+        )
 
     def place_sources(self, jurisdiction_id: str, language: str) -> Answer:
         """Every source and dated fact behind one place's answer ("Sources" button)."""
@@ -424,7 +427,7 @@ class Engine:
 
     def topic(self, topic_id: str, language: str) -> Answer:
         item = self.knowledge.topics[topic_id]
-        return self.composer.topic(f"topic:{topic_id}", item, language)
+        return self.composer.topic(str(Action(Verb.TOPIC, topic_id)), item, language)
 
     def list_places(self, state: str | None, language: str) -> Answer:
         """Covered places by stance, optionally in one state (/list [STATE])."""
@@ -462,7 +465,9 @@ class Engine:
             popular += [i for i in DEFAULT_POPULAR if i not in popular]
             ids = [i for i in popular if i in self.knowledge.jurisdictions][:limit]
             return [
-                self.composer.place(f"place:{i}", self.knowledge.jurisdictions[i], lang)
+                self.composer.place(
+                    str(Action(Verb.PLACE, i)), self.knowledge.jurisdictions[i], lang
+                )
                 for i in ids
             ]
         # Inline queries arrive with every keystroke: they do not count as asked.
@@ -471,7 +476,7 @@ class Engine:
         if answer.kind in (Kind.ANSWER, Kind.LIST, Kind.CLARIFY) and len(answer.places) > 1:
             jurisdictions = [self.knowledge.jurisdictions[p.id] for p in answer.places if p.id]
             results += [
-                self.composer.place(f"place:{j.id}", j, answer.language)
+                self.composer.place(str(Action(Verb.PLACE, j.id)), j, answer.language)
                 for j in jurisdictions[:limit]
             ]
         return results[:limit]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Choice, Kind, PlaceRef
 from bot.cli import main
 from bot.stats import StatsRecorder, StatsReport, format_report
@@ -46,7 +47,7 @@ def answer(
         details=(question,),
         caveats=(question,),
         examples=(question,),
-        choices=(Choice(label=question, action=f"place:{question}"),),
+        choices=(Choice(label=question, action=Action(Verb.ASK, question)),),
     )
 
 

@@ -3,6 +3,7 @@ it is, then sources."""
 
 from __future__ import annotations
 
+from bot.answer.action import ALL_PLACES, Action, Verb
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.names import contract_es
 from bot.answer.phrases import (
@@ -180,7 +181,8 @@ class Composer(Timeline):
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(max(j.as_of for j in places), language),),
             choices=tuple(
-                Choice(self.display_name(j, language=language), f"place:{j.id}") for j in places
+                Choice(self.display_name(j, language=language), Action(Verb.PLACE, j.id))
+                for j in places
             ),
         )
 
@@ -246,10 +248,10 @@ class Composer(Timeline):
             examples=tuple(say(language, "examples").split("|")[:3]),
             choices=(
                 *(
-                    Choice(self.display_name(j, language=language), f"place:{j.id}")
+                    Choice(self.display_name(j, language=language), Action(Verb.PLACE, j.id))
                     for j in nearby[:4]
                 ),
-                Choice(say(language, "button.all_places"), "list:ALL"),
+                Choice(say(language, "button.all_places"), Action(Verb.LIST, ALL_PLACES)),
             ),
         )
 
@@ -267,7 +269,8 @@ class Composer(Timeline):
             bottom_line=contract_es(line) if language == "es" else line,
             places=tuple(self.place_ref(j) for j in related),
             choices=tuple(
-                Choice(self.display_name(j, language=language), f"place:{j.id}") for j in related
+                Choice(self.display_name(j, language=language), Action(Verb.PLACE, j.id))
+                for j in related
             ),
         )
 
@@ -280,14 +283,16 @@ class Composer(Timeline):
         language: str,
     ) -> Answer:
         choices = [
-            Choice(self.display_name(j, with_state=True, language=language), f"place:{j.id}")
+            Choice(
+                self.display_name(j, with_state=True, language=language), Action(Verb.PLACE, j.id)
+            )
             for j in covered
         ]
         lines = [f"• {c.label}" for c in choices]
         for other in others:
             name = self.place_name(other, language, as_state=True)
             lines.append(f"• {say(language, 'not_in_sources', place=name)}")
-            choices.append(Choice(name, f"ask:{name}"))
+            choices.append(Choice(name, Action(Verb.ASK, name)))
         return Answer(
             question=question,
             kind=Kind.CLARIFY,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.answer.action import Action
+
 
 class Kind(StrEnum):
     ANSWER = "answer"  # about one or more covered places
@@ -51,10 +53,10 @@ class QuoteView:
 
 @dataclass(frozen=True)
 class Choice:
-    """A button under an answer: its label and the question it asks when pressed."""
+    """A button under an answer: its label and what pressing it does."""
 
     label: str
-    action: str  # "place:<id>", "topic:<id>", "quotes:<id>", "sources:<id>", "list:<STATE>"
+    action: Action
 
 
 @dataclass(frozen=True)

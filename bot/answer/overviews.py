@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cached_property
 
+from bot.answer.action import ALL_PLACES, Action, Verb
 from bot.answer.compose import Composer, quote_order
 from bot.answer.model import Answer, Choice, Kind
 from bot.answer.names import contract_es, month_of
@@ -86,7 +87,7 @@ class Overviews(Composer):
             sources=self.source_refs([s for j in places for s in j.source_ids]),
             caveats=(self.age(newest, language),),
             choices=tuple(
-                Choice(self.display_name(j, language=language), f"place:{j.id}")
+                Choice(self.display_name(j, language=language), Action(Verb.PLACE, j.id))
                 for j in ordered[:MAX_LIST_BUTTONS]
             ),
         )
@@ -145,8 +146,8 @@ class Overviews(Composer):
             sources=self.source_refs(list(state.source_ids)),
             caveats=(self.age(date, language, inferred=inferred),),
             choices=(
-                Choice(self.display_name(state, language=language), f"place:{state.id}"),
-                Choice(say(language, "button.all_places"), "list:ALL"),
+                Choice(self.display_name(state, language=language), Action(Verb.PLACE, state.id)),
+                Choice(say(language, "button.all_places"), Action(Verb.LIST, ALL_PLACES)),
             ),
         )
 
@@ -168,7 +169,9 @@ class Overviews(Composer):
             quotes=tuple(self.quote_view(q, language) for q in quotes[:2]),
             sources=self.source_refs([*item.sources, *(q.source for q in item.quotes)]),
             caveats=(self.age(date, language, inferred=inferred),),
-            choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in related),
+            choices=tuple(
+                Choice(t.question.get(language), Action(Verb.TOPIC, t.id)) for t in related
+            ),
         )
 
     def help_answer(self, question: str, language: str, *, thanks: bool = False) -> Answer:
@@ -181,7 +184,7 @@ class Overviews(Composer):
                 language=language,
                 bottom_line=say(language, "thanks"),
                 details=(say(language, "help", **self.span(language)),),
-                choices=tuple(Choice(e, f"ask:{e}") for e in examples[:3]),
+                choices=tuple(Choice(e, Action(Verb.ASK, e)) for e in examples[:3]),
             )
         return Answer(
             question=question,
@@ -190,7 +193,7 @@ class Overviews(Composer):
             bottom_line=say(language, "help", **self.span(language)),
             details=(say(language, "help.more"), say(language, "help.commands")),
             examples=examples,
-            choices=tuple(Choice(e, f"ask:{e}") for e in examples),
+            choices=tuple(Choice(e, Action(Verb.ASK, e)) for e in examples),
         )
 
     def not_understood(
@@ -208,7 +211,7 @@ class Overviews(Composer):
             bottom_line=bottom_line,
             details=(say(language, "help", **self.span(language)),),
             examples=examples,
-            choices=tuple(Choice(e, f"ask:{e}") for e in examples),
+            choices=tuple(Choice(e, Action(Verb.ASK, e)) for e in examples),
         )
 
     def topics_overview(self, language: str) -> Answer:
@@ -219,7 +222,9 @@ class Overviews(Composer):
             language=language,
             bottom_line=say(language, "topics.head"),
             details=("\n".join(f"• {t.question.get(language)}" for t in topics),),
-            choices=tuple(Choice(t.question.get(language), f"topic:{t.id}") for t in topics),
+            choices=tuple(
+                Choice(t.question.get(language), Action(Verb.TOPIC, t.id)) for t in topics
+            ),
         )
 
     def sources_overview(self, language: str) -> Answer:
@@ -247,7 +252,7 @@ class Overviews(Composer):
         lines = [f"• {self.fact_date(f, language)}: {f.text.get(language)}" for f in facts]
         details = (f"{say(language, 'facts.head')}\n" + "\n".join(lines),) if lines else ()
         return Answer(
-            question=f"sources:{j.id}",
+            question=str(Action(Verb.SOURCES, j.id)),
             kind=Kind.ANSWER,
             language=language,
             bottom_line=contract_es(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Kind
 from bot.answer.names import Naming, contract_es, month_of
 from bot.answer.phrases import dated, say, when
@@ -98,7 +99,7 @@ class Timeline(Naming):
         sources = [s for e in events for s in (e.source, *e.also)]
         date, inferred = newest([(j.as_of, False), *((e.date, e.date_inferred) for e in events)])
         return Answer(
-            question=f"history:{j.id}",
+            question=str(Action(Verb.HISTORY, j.id)),
             kind=Kind.ANSWER,
             language=language,
             bottom_line=contract_es(head) if language == "es" else head,

@@ -83,7 +83,7 @@ class CallbackCodec:
 
 
 def _choice(label_key: str, language: str, verb: Verb, payload: str, **values: str) -> Choice:
-    return Choice(texts.text(label_key, language, **values), str(Action(verb, payload)))
+    return Choice(texts.text(label_key, language, **values), Action(verb, payload))
 
 
 def extra_choices(
@@ -124,9 +124,7 @@ def build_keyboard(
     """One button per choice (two per row when labels are short); None without choices."""
     unique: dict[Action, str] = {}  # action -> label, first label wins
     for choice in choices:
-        action = _action(choice)
-        if action is not None and action not in unique:
-            unique[action] = choice.label
+        unique.setdefault(choice.action, choice.label)
     offered = list(unique.items())[:MAX_BUTTONS]
     if not offered:
         return None
@@ -137,14 +135,6 @@ def build_keyboard(
     short = all(len(label) <= 18 for _, label in offered) and len(offered) > 3
     width = 2 if short else 1
     return InlineKeyboardMarkup([buttons[i : i + width] for i in range(0, len(buttons), width)])
-
-
-def _action(choice: Choice) -> Action | None:
-    """The choice's action, or None for one this transport does not offer."""
-    try:
-        return Action.parse(choice.action)
-    except ValueError:
-        return None
 
 
 def language_keyboard(codec: CallbackCodec) -> InlineKeyboardMarkup:

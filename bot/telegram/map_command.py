@@ -89,8 +89,9 @@ async def send_map(
         await message.reply_text(say(language, "not_ready"))
         return
     caption = map_caption(knowledge, state, language)
-    action = Action(Verb.LIST, state or ALL_PLACES)
-    choice = Choice(button_label(knowledge, state, language), str(action))
+    choice = Choice(
+        button_label(knowledge, state, language), Action(Verb.LIST, state or ALL_PLACES)
+    )
     markup = build_keyboard([choice], language, services(context).codec)
     file_ids = _file_ids(context, knowledge)
     key = f"{state or 'ALL'}:{language}"

@@ -23,6 +23,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.answer.action import Action, Verb
 from bot.answer.model import Answer, Choice
 from bot.answer.render import compact, render_html, render_text, shorten
 from bot.conversation import the_place
@@ -102,7 +103,7 @@ def answer_markup(
     svc = services(context)
     choices = list(answer.choices)
     if not choices and answer.examples:
-        choices = [Choice(example, f"ask:{example}") for example in answer.examples]
+        choices = [Choice(example, Action(Verb.ASK, example)) for example in answer.examples]
     more_quotes = other_places = history = False
     pid = the_place(answer)
     knowledge = svc.live.knowledge

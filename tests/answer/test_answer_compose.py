@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.answer.action import Action, Verb
 from bot.answer.model import Kind
 from bot.answer.phrases import STANCE_ANSWERS, STANCE_LINES
 from bot.engine import Engine
@@ -59,6 +60,6 @@ def test_not_covered_says_so_and_offers_the_list(engine: Engine) -> None:
     answer = engine.composer.not_covered("q", [Place("Houston", PlaceType.CITY, "TX")], "en")
     assert answer.kind == Kind.NOT_COVERED
     assert "it has no policy" in answer.bottom_line
-    assert answer.choices[-1].action == "list:ALL"
+    assert answer.choices[-1].action == Action(Verb.LIST, "ALL")
     two = [Place("Houston", PlaceType.CITY, "TX"), Place("Dallas", PlaceType.CITY, "TX")]
     assert "they have no policy" in engine.composer.not_covered("q", two, "en").bottom_line

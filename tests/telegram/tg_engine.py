@@ -24,10 +24,6 @@ EXAMPLES = {
 BOOM = "trigger an internal error"
 
 
-def _button(label: str, verb: Verb, payload: str) -> Choice:
-    return Choice(label, str(Action(verb, payload)))
-
-
 class FakeEngine:
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
@@ -66,7 +62,7 @@ class FakeEngine:
         if len(found) > 1:
             return Answer(question, Kind.CLARIFY, lang, "Which place do you mean?",
                           places=tuple(self._ref(p) for p in found),
-                          choices=tuple(_button(f"{p.name}, {p.state}", Verb.PLACE, p.id)
+                          choices=tuple(Choice(f"{p.name}, {p.state}", Action(Verb.PLACE, p.id))
                                         for p in found))  # fmt: skip
         if found:
             return self.place(found[0].id, lang)
@@ -120,11 +116,12 @@ class FakeEngine:
         return Answer(f"list {state}", Kind.LIST, language,
                       f"{len(places)} covered places{where}.",
                       places=tuple(self._ref(p) for p in places),
-                      choices=tuple(_button(p.name, Verb.PLACE, p.id) for p in places))  # fmt: skip
+                      choices=tuple(Choice(p.name, Action(Verb.PLACE, p.id))
+                                    for p in places))  # fmt: skip
 
     def topics_overview(self, language: str) -> Answer:
         return Answer("topics", Kind.LIST, language, "General questions:",
-                      choices=tuple(_button(t.question.get(language), Verb.TOPIC, t.id)
+                      choices=tuple(Choice(t.question.get(language), Action(Verb.TOPIC, t.id))
                                     for t in self.knowledge.topics.values()))  # fmt: skip
 
     def sources_overview(self, language: str) -> Answer:
