@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,3 +105,42 @@ async def test_admin_stats_count_answers_without_text(start_bot: StartBot, tmp_p
     assert report.text.startswith("<pre>") and report.text.endswith("</pre>")
     assert "denver: 1" in report.text
     assert "sanctuary city?" not in (tmp_path / "stats.sqlite").read_bytes().decode("latin-1")
+
+
+def alias_bomb(depth: int) -> str:
+    """The review's 3 KB file: each level repeats the one before nine times."""
+    lines = ['x0: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    names = "abcdefghijk"
+    for level in range(1, depth + 1):
+        refs = ",".join([f"*{names[level - 1]}"] * 9)
+        lines.append(f"x{level}: &{names[level]} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def write_hostile(path: Path, hostile: str) -> None:
+    """Spoil the file the way the review did."""
+    good = path.read_text(encoding="utf-8")
+    if hostile == "alias bomb in a date":
+        spoilt = alias_bomb(8) + re.sub(r"(?m)^as_of: .*$", "as_of: *i", good, count=1)
+    else:
+        spoilt = good + "# " + "x" * 400_000 + "\n"
+    path.write_text(spoilt, encoding="utf-8")
+
+
+@pytest.mark.parametrize("hostile", ["alias bomb in a date", "oversized file"])
+async def test_a_hostile_edit_is_rejected_while_questions_are_answered(
+    bot: Harness, hostile: str
+) -> None:
+    path: Path = bot.knowledge_dir / DENVER
+    write_hostile(path, hostile)
+    notice = await bot.reply(chat_id=ADMIN["id"])
+    assert notice.text.startswith("Knowledge base edit rejected; still answering")
+    assert all(len(line) <= 600 for line in notice.text.splitlines())
+    # The bot kept the last good data and answers at once.
+    await bot.say("Is Denver a sanctuary city?", user=BOB)
+    async with asyncio.timeout(5):
+        answer = await bot.reply(chat_id=BOB["id"])
+    assert "Denver" in answer.text
+    write_denver(bot)  # the fix goes live
+    fixed = await bot.reply(chat_id=ADMIN["id"])
+    assert fixed.text.startswith("The knowledge base is valid again")
