@@ -125,15 +125,23 @@ class PlaceIndex:
         self._people_names = list(self.people)  # for "Mayor Ed Murry": a typo of an official
         # "what did racine say": an official by surname alone, when the question asks what
         # someone said or who someone is (else "Racine" is the city in Wisconsin).
+        # A surname two officials share ("Brown": Jerry and Kate) names the one the sources
+        # quote ("Lee": Ed Lee, not Bill Lee), else neither.
+        by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        quoted = {(j.id, q.speaker) for j in knowledge.jurisdictions.values() for q in j.quotes}
+        for j in knowledge.jurisdictions.values():
+            for official in j.officials:
+                by_surname[fold(official.name).split()[-1]].append((j.id, official.name))
+        for key, people in by_surname.items():
+            if len(people) > 1:
+                by_surname[key] = [p for p in people if p in quoted]
         self.surnames = {
-            fold(official.name).split()[-1]: (j.id, official.name)
-            for j in knowledge.jurisdictions.values()
-            for official in j.officials
-        }
-        self.surnames = {
-            key: person
-            for key, person in self.surnames.items()
-            if key not in self.people and key not in self.aliases and key not in STOPWORDS
+            key: people[0]
+            for key, people in by_surname.items()
+            if len(people) == 1
+            and key not in self.people
+            and key not in self.aliases
+            and key not in STOPWORDS
         }
         self.qualifiers = QualifierRules(knowledge, gazetteer, self.state_jurisdiction)
         self._fuzzy_choices = self._build_fuzzy_choices()
@@ -263,7 +271,9 @@ class PlaceIndex:
         for i, token in enumerate(tokens):
             person = self.surnames.get(token.norm)
             before_particle = i + 1 < len(tokens) and tokens[i + 1].norm in TRAILING_PARTICLES
-            if person is not None and not used[i] and not before_particle:  # not "Lee County"
+            # "Bill Lee" is a full name, matched as such below.
+            full_name = i > 0 and f"{tokens[i - 1].norm} {token.norm}" in self.people
+            if person is not None and not used[i] and not before_particle and not full_name:
                 found.append(PersonMention(i, i + 1, *person))
                 used[i] = True
         return found

@@ -48,6 +48,26 @@ def test_person_hit_names_an_official(engine: Engine) -> None:
     assert [(p.jurisdiction, p.speaker) for p in people] == [(j.id, j.officials[0].name)]
 
 
+def test_a_shared_surname_names_the_quoted_official_or_no_one(engine: Engine) -> None:
+    """Two officials share a surname: the full name names each; the surname alone, the one
+    the sources quote, else neither."""
+    shared: dict[str, list[tuple[str, str, bool]]] = {}
+    for j in engine.knowledge.jurisdictions.values():
+        quoted = {q.speaker for q in j.quotes}
+        for o in j.officials:
+            shared.setdefault(o.name.split()[-1], []).append((j.id, o.name, o.name in quoted))
+    pairs = {surname: people for surname, people in shared.items() if len(people) > 1}
+    assert pairs, "the bundled data has officials who share a surname"
+    for surname, people in pairs.items():
+        for place, name, _ in people:
+            found = match(engine, f"what did {name} say").people
+            assert [(p.jurisdiction, p.speaker) for p in found] == [(place, name)]
+        quoted = [(place, name) for place, name, said in people if said]
+        found = match(engine, f"what did {surname.lower()} say").people
+        expected = quoted if len(quoted) == 1 else []
+        assert [(p.jurisdiction, p.speaker) for p in found] == expected, surname
+
+
 def test_state_code_hit_after_a_comma(engine: Engine) -> None:
     place = only_place(engine, "Portland, ME")
     assert place.place is not None and place.place.state == "ME"
