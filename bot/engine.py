@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -195,9 +196,9 @@ class Engine:
             return None
         namesakes = self._namesakes_elsewhere(mention)
         if namesakes and not q.cues.wants_state and q.cues.role not in CITY_ROLES:
-            return self.composer.clarify_same_name(
-                q.text, namesakes[0].name, namesakes, [], q.language
-            )
+            shared = os.path.commonprefix([j.name for j in namesakes]).rstrip(" ,")
+            typed = mention.words.title() if mention.words and not mention.fuzzy else shared
+            return self.composer.clarify_same_name(q.text, typed, namesakes, [], q.language)
         ambiguous = [p for p in mention.others if p.type in STATE_TYPES]
         if not ambiguous:
             return None
