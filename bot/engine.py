@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -196,7 +195,8 @@ class Engine:
             return None
         namesakes = self._namesakes_elsewhere(mention)
         if namesakes and not q.cues.wants_state and q.cues.role not in CITY_ROLES:
-            shared = os.path.commonprefix([j.name for j in namesakes]).rstrip(" ,")
+            first_words = {j.name.split()[0].rstrip(",") for j in namesakes}
+            shared = first_words.pop() if len(first_words) == 1 else namesakes[0].name
             typed = mention.words.title() if mention.words and not mention.fuzzy else shared
             return self.composer.clarify_same_name(q.text, typed, namesakes, [], q.language)
         ambiguous = [p for p in mention.others if p.type in STATE_TYPES]
