@@ -376,7 +376,7 @@ def main() -> None:
     scaling(knowledge, gazetteer, engine, base, max(2, reps // 4))
     print("\n== Peers on the same table (judged on kind, places, topic) ==")
     difflib_peer = DifflibPeer(knowledge, gazetteer)
-    predictions = [difflib_peer.predict(q) for q in questions]
+    predictions = [difflib_peer.predict(c.question) for c in CASES]  # judged on the tables
     times = pct(timed(difflib_peer.predict, questions, 1 if args.quick else 3))
     show_peer("difflib", score_peer(predictions), times, ours, base)
     if args.embeddings:
