@@ -36,6 +36,9 @@ def split_first_sentence(text: str) -> tuple[str, str]:
     return text[: match.end()].strip(), text[match.end() :].strip()
 
 
+MAX_FOREIGN_NAMES = 3  # "Toronto, Monterrey and Vancouver": an echo, not a list
+
+
 class Overviews(Composer):
     """The composer, plus the answers that are not about one place."""
 
@@ -276,8 +279,11 @@ class Overviews(Composer):
 
     def outside_the_us(self, question: str, places: list[Place], language: str) -> Answer:
         """'Is Toronto a sanctuary city?': the bot knows US places only, and says so."""
-        names = join_names([p.name for p in places], language)
-        return self.not_understood(question, language, say(language, "outside_us", places=names))
+        # Each place once, however often or however cased it was typed; a few at most.
+        unique = list(dict.fromkeys(p.name.title() for p in places))[:MAX_FOREIGN_NAMES]
+        names = join_names(unique, language)
+        key = "outside_us" if len(unique) == 1 else "outside_us.n"
+        return self.not_understood(question, language, say(language, key, places=names))
 
     def unknown_state(self, question: str, language: str) -> Answer:
         """'/list ZZ': a clear word about the state, then the usual help."""

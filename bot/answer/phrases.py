@@ -387,6 +387,10 @@ PHRASES: dict[str, Localized] = {
             "Solo tengo información sobre lugares de Estados Unidos, y {places} no es uno de ellos."
         ),
     ),
+    "outside_us.n": Localized(
+        en="I only have information about places in the United States, and {places} are not.",
+        es="Solo tengo información sobre lugares de Estados Unidos, y {places} no lo son.",
+    ),
 }
 
 # Per stance (Stance members; str so that a value the enum gains can be added first).

@@ -72,3 +72,14 @@ def test_sources_of_one_place_list_its_dated_facts(engine: Engine) -> None:
     j = next(j for j in engine.knowledge.jurisdictions.values() if j.facts)
     answer = engine.composer.place_sources(j, "en")
     assert answer.details[0].startswith("Dated facts:")
+
+
+def test_foreign_places_are_echoed_once_each_and_few(engine: Engine) -> None:
+    """The review's 'tOrOnTo or toronto …': each name once, in title case, three at most."""
+    answer = engine.answer(
+        "is tOrOnTo or toronto or Monterrey a sanctuary city " + "toronto " * 120
+    )
+    assert answer.kind == Kind.NOT_UNDERSTOOD
+    assert answer.bottom_line.count("Toronto") == 1 and "tOrOnTo" not in answer.bottom_line
+    assert "Toronto and Monterrey are not" in answer.bottom_line
+    assert len(answer.bottom_line) < 200
