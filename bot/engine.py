@@ -193,12 +193,8 @@ class Engine:
         question says (a state word, a speaker, a city office)."""
         if mention is None or mention.qualifier is not None or speaker is not None:
             return None
-        namesakes = self._namesakes_elsewhere(mention)
-        if namesakes and not q.cues.wants_state and q.cues.role not in CITY_ROLES:
-            first_words = {j.name.split()[0].rstrip(",") for j in namesakes}
-            shared = first_words.pop() if len(first_words) == 1 else namesakes[0].name
-            typed = mention.words.title() if mention.words and not mention.fuzzy else shared
-            return self.composer.clarify_same_name(q.text, typed, namesakes, [], q.language)
+        if which := self._ask_which_namesake(q, mention):
+            return which
         ambiguous = [p for p in mention.others if p.type in STATE_TYPES]
         if not ambiguous:
             return None
@@ -210,6 +206,16 @@ class Engine:
         return self.composer.clarify_same_name(
             q.text, covered.name, [covered], ambiguous, q.language
         )
+
+    def _ask_which_namesake(self, q: Question, mention: PlaceMention) -> Answer | None:
+        """'Washington': two covered places of that name, in different states, so ask."""
+        namesakes = self._namesakes_elsewhere(mention)
+        if not namesakes or q.cues.wants_state or q.cues.role in CITY_ROLES:
+            return None
+        first_words = {j.name.split()[0].rstrip(",") for j in namesakes}
+        shared = first_words.pop() if len(first_words) == 1 else namesakes[0].name
+        typed = mention.words.title() if mention.words and not mention.fuzzy else shared
+        return self.composer.clarify_same_name(q.text, typed, namesakes, [], q.language)
 
     def _namesakes_elsewhere(self, mention: PlaceMention) -> list[Jurisdiction]:
         """Covered places of one name in different states: Washington, D.C. and Washington
