@@ -11,9 +11,6 @@ from radon.visitors import Class, Function
 
 MAX_COMPLEXITY = 15
 BOT = Path(__file__).resolve().parents[1] / "bot"
-# Temporary: owned by the Telegram-layer work (issue 8), still above the limit on this branch.
-# Remove each entry as soon as its function is split; an entry that is no longer over fails.
-KNOWN_OVER: dict[str, int] = {}
 
 
 def _functions(blocks: list[Function | Class]) -> Iterator[Function]:
@@ -35,18 +32,8 @@ def measured() -> dict[str, int]:
 
 
 def test_no_function_in_bot_is_above_the_limit() -> None:
-    over = {
-        name: cc
-        for name, cc in measured().items()
-        if cc > MAX_COMPLEXITY and KNOWN_OVER.get(name) != cc
-    }
+    over = {name: cc for name, cc in measured().items() if cc > MAX_COMPLEXITY}
     assert over == {}, f"split these functions (radon CC > {MAX_COMPLEXITY}): {over}"
-
-
-def test_the_allowlist_names_only_functions_still_over_the_limit() -> None:
-    found = measured()
-    stale = [name for name in KNOWN_OVER if found.get(name, 0) <= MAX_COMPLEXITY]
-    assert stale == [], f"remove from KNOWN_OVER: {stale}"
 
 
 def test_the_measure_sees_methods_and_nested_functions() -> None:
