@@ -256,6 +256,11 @@ ASPECT_CASES: list[AspectCase] = [
     ask("cuando prohibio texas las ciudades santuario", "texas", "when", "2017", lang="es"),
     ask("when did florida ban sanctuary cities", "florida", "when", "2019"),
     ask("whats the boston trust act", "boston", "laws", "Trust Act"),
+    # a law named without its place is the place's (knowledge: `laws:`)
+    ask("what is the green light law", "new-york-state", "laws", "Green Light Law"),
+    ask("who signed the keep washington working act", "washington-state", "laws", "Inslee"),
+    ask("que es la ley SB 54", "california", "laws", "SB 54", lang="es"),
+    ask("what is the immigrant trust directive", "new-jersey", "laws", "Immigrant Trust Directive"),
     ask(
         "when did the milwaukee county board declare sanctuary",
         "milwaukee-county",

@@ -23,12 +23,6 @@ KNOWN_MISSES: dict[str, str] = {
     "is new mexico on the sanctuary jurisdictions list": (
         "the answer says New Mexico is not listed but does not name Albuquerque, which is"
     ),
-    "what happened to the lawsuit over the ny green light law": (
-        "a law named without its place is not read as the place (no index of law names)"
-    ),
-    "que es la directiva de confianza para inmigrantes de nj": (
-        "a law named without its place is not read as the place (no index of law names)"
-    ),
     "cuanto pago tennessee en honorarios": ("the $61,000 in fees is not the item that leads"),
     "cuantos anos de carcel en luisiana x no cumplir los detainers": (
         "read as a list request ('cuantos … en luisiana')"
@@ -38,12 +32,6 @@ KNOWN_MISSES: dict[str, str] = {
     ),
     "do undocumented students in florida still get in-state tuition": (
         "the tuition detail is not the item that leads"
-    ),
-    "who signed sb 54": (
-        "a law named without its place is not read as the place (no index of law names)"
-    ),
-    "who signed the keep washington working act": (
-        "'Washington' asks which; the law's name is not read as the state"
     ),
     "what day exactly was the boston lawsuit dismissed": (
         "the reply gives the dismissal without saying the sources lack its date up front"

@@ -310,6 +310,7 @@ class Jurisdiction:
         "localized", "whose label or policy, and its date", limit=SUMMARY
     )
     aliases: tuple[str, ...] = opt("texts", "nicknames, abbreviations, other names")
+    laws: tuple[str, ...] = opt("texts", "its own laws and orders by name: 'SB 54'")
     name_es: str | None = opt("text", "the Spanish name where it differs", limit=NAME)
     officials: tuple[Official, ...] = opt("records", "the people quoted")
     quotes: tuple[Quote, ...] = opt("records", "verbatim quotes from the articles")

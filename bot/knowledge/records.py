@@ -228,7 +228,13 @@ class Records:
         }  # fmt: skip
         values = self.fields(e, Jurisdiction, given)
         self.claim_names(
-            e, jid, str(values["type"]), values["name"], values["aliases"], values["name_es"]
+            e,
+            jid,
+            str(values["type"]),
+            values["name"],
+            values["aliases"],
+            values["name_es"],
+            values["laws"],
         )
         self.check_place(e, values)
         return self.keep(e, Jurisdiction(**values))
@@ -280,16 +286,19 @@ class Records:
         name: str | None,
         aliases: tuple[str, ...],
         name_es: str | None = None,
+        laws: tuple[str, ...] = (),
     ) -> None:
         """Report a name or alias that would make a question ambiguous between two places.
 
         Two names may coincide only for places of different types (New York city and state).
-        The Spanish name is matched like an alias, so it is claimed like one.
+        The Spanish name is matched like an alias, so it is claimed like one; so are the
+        names of its laws ("SB 54"), which a question may use for the place.
         """
         texts: list[tuple[str, str, KeyPath]] = [("name", name, ("name",))] if name else []
         texts += [("alias", alias, ("aliases", i)) for i, alias in enumerate(aliases)]
         if name_es:
             texts.append(("Spanish name", name_es, ("name_es",)))
+        texts += [("law", law, ("laws", i)) for i, law in enumerate(laws)]
         for kind, text, path in texts:
             claim = _Claim(schema.name_key(text), kind, jid, place_type, e.file)
             for other in self.claims:

@@ -177,13 +177,23 @@ def content_aspect(folded: str) -> Aspect | None:
     return next((aspect for aspect in CONTENT_CUES if aspect in typos), None)
 
 
-def read_aspect(folded: str, *, names_person: bool = False) -> AspectReading | None:
+def read_aspect(
+    folded: str, *, names_person: bool = False, names_law: bool = False
+) -> AspectReading | None:
     """The aspect of a folded question, or None for a plain "is X a sanctuary city?".
 
-    `names_person`: the question names an official ("what did racine say", "kenney").
+    `names_person`: the question names an official ("what did racine say", "kenney");
+    `names_law`: it names a place's law ("the Green Light Law"): it asks about `laws`.
     """
     reading = _reading(folded, names_person)
+    if names_law and (reading is None or reading.aspect not in FORMS):
+        reading = AspectReading(Aspect.LAWS)
+    elif names_law and reading is not None and reading.content is None:
+        reading = replace(reading, content=Aspect.LAWS)
     return replace(reading, folded=folded) if reading else None
+
+
+FORMS = (Aspect.WHEN, Aspect.WHO, Aspect.SAID)  # question forms a law's name does not override
 
 
 def _reading(folded: str, names_person: bool) -> AspectReading | None:

@@ -17,6 +17,7 @@ class PlaceMention:
     qualifier: str | None = None  # state code the user added ("Portland, Maine" -> "ME")
     others: tuple[Place, ...] = ()  # other real places of the same name (for "which one?")
     words: str = ""  # as the user typed them
+    law: bool = False  # named by one of its laws ("the Green Light Law")
 
     @property
     def covered(self) -> bool:

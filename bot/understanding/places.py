@@ -117,6 +117,7 @@ class PlaceIndex:
         self.gazetteer = gazetteer
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.people: dict[str, tuple[str, str]] = {}
+        self.laws: dict[str, str] = {}  # a law's folded name -> its place ("sb 54" -> "california")
         self.state_jurisdiction: dict[str, str] = {}  # USPS code -> covered state/district id
         self.known_words = lexicon()  # `word in self.known_words`: a common word
         # The outlets cited ("Marshall Project", "City Mayors") and famous non-places.
@@ -161,6 +162,8 @@ class PlaceIndex:
             for official in j.officials:
                 for name in (official.name, *official.aliases):
                     self.people.setdefault(fold(name), (j.id, official.name))
+            for law in j.laws:
+                self.laws.setdefault(fold(law), j.id)
         # Where one name means two covered places (New York), the city comes first.
         rank = {PlaceType.CITY: 0, PlaceType.DISTRICT: 1, PlaceType.COUNTY: 2, PlaceType.STATE: 3}
         for key, ids in aliases.items():
@@ -236,6 +239,8 @@ class PlaceIndex:
         self, places: list[PlaceMention], people: list[PersonMention], tokens: list[Token]
     ) -> Matches:
         """Mentions in question order, qualifiers applied, each with the words as typed."""
+        if any(not m.law for m in places):
+            places = [m for m in places if not m.law]  # "does SB 54 apply in Texas": Texas
         places.sort(key=lambda m: m.start)
         people.sort(key=lambda m: m.start)
         qualified = self.qualifiers.apply(places, tokens)
@@ -326,6 +331,8 @@ class PlaceIndex:
         key = " ".join(t.norm for t in span)
         end = start + len(span)
         upper = all(t.is_upper for t in span) and not shouting
+        if key in self.laws:
+            return PlaceMention(start, end, (self.laws[key],), law=True)
         if key in self.aliases:
             return self._alias_hit(key, start, end, upper)
         if key in self.people and (key not in STOPWORDS or upper):

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.knowledge.model import KnowledgeBase, PlaceType
-from bot.understanding.aspects import AspectReading, read_aspect
+from bot.understanding.aspects import SAID, WHEN, WHO, AspectReading, read_aspect
 from bot.understanding.cues import (
     ABOUT_THE_BOT,
     ADVICE,
@@ -30,6 +30,8 @@ from bot.understanding.places import PlaceIndex
 from bot.understanding.quotes import QuoteFinder, QuoteSource
 from bot.understanding.text import Token, contains_phrase, fold, tokenize
 from bot.understanding.vocabulary import STOPWORDS, lexicon
+
+LAW_WORDS = {"law", "ley", "act", "ordinance", "ordenanza"}  # "la ley SB 54" is the law
 
 DEFINITION_TOPIC = "what-is-sanctuary-city"  # the general answer to a general question
 
@@ -152,7 +154,11 @@ class QuestionReader:
             quoted=quoted[0] if quoted is not None else None,
             topic=self._topic_of(folded, cues),
             cues=cues,
-            aspect=read_aspect(folded, names_person=bool(matches.people)),
+            aspect=read_aspect(
+                folded,
+                names_person=bool(matches.people),
+                names_law=any(m.law for m in matches.places),
+            ),
         )
 
     # --- the intents, in order ------------------------------------------------------------
@@ -177,11 +183,24 @@ class QuestionReader:
         )
 
     def _as_places(self, r: _Reading) -> Question | None:
-        if not (r.matches.places or r.matches.people):
+        if not (r.matches.places or r.matches.people) or self._law_is_the_topic(r):
             return None
         return r.question(
             Intent.PLACES, places=r.matches.places, people=r.matches.people, topic=r.topic
         )
+
+    def _law_is_the_topic(self, r: _Reading) -> bool:
+        """'What is SB 54': a law named bare, that is also its topic's keyword, is the topic
+        (which explains it); called a law ("la ley SB 54") or asked who, when or what was
+        said ("who signed SB 54"), it is its place's."""
+        topic = self.knowledge.topics.get(r.topic) if r.topic is not None else None
+        if topic is None or r.matches.people or not all(m.law for m in r.matches.places):
+            return False
+        asks_a_form = any(form.search(r.folded) for form in (WHEN, WHO, SAID))
+        if asks_a_form or LAW_WORDS & set(r.folded.split()):
+            return False
+        keywords = {fold(k) for k in (*topic.keywords_en, *topic.keywords_es)}
+        return all(fold(m.words) in keywords for m in r.matches.places)
 
     def _as_quotation(self, r: _Reading) -> Question | None:
         """'Who said "no stranger among us"?': the speaker's place, or the quote's topic."""

@@ -173,7 +173,7 @@ def test_export_command_reports_an_unwritable_output(kb, tmp_path, capsys):
 # field is exported or named here (and in docs/export.md).
 DROPPED = {
     Source: {"text_file", "note"},
-    Jurisdiction: {"file"},
+    Jurisdiction: {"file", "laws"},  # laws: names to match, like topic keywords
     Official: set(),
     Quote: {"context", "note"},
     Fact: set(),

@@ -121,8 +121,8 @@ def test_unknown_field_without_a_close_match_lists_the_allowed_ones(kb):
     kb.edit(DENVER, "name: Denver\n", "name: Denver\ncolour: red\nstate: CO\n")
     assert kb.problems() == [
         f"{DENVER}:2: unknown field 'colour' — allowed: name, type, stance, as_of, summary, "
-        "stance_basis, aliases, name_es, officials, quotes, facts, label_rejected, federal_list, "
-        "statewide, coordinates, events",
+        "stance_basis, aliases, laws, name_es, officials, quotes, facts, label_rejected, "
+        "federal_list, statewide, coordinates, events",
         f"{DENVER}:3: unknown field 'state' — the state is the folder name; remove this line",
     ]
 

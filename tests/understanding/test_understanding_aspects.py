@@ -98,3 +98,13 @@ def test_phone_typed_question_forms() -> None:
     assert read("wen did denver pass its law") == AspectReading(Aspect.WHEN, Aspect.LAWS)
     assert read("whos the police chief in seattle") == AspectReading(Aspect.WHO, Aspect.POLICE)
     assert read("is NYC on trumps list") == AspectReading(Aspect.FEDERAL_LIST)
+
+
+def test_a_named_law_asks_about_laws_unless_a_question_form_is_read() -> None:
+    assert read_aspect(fold("tell me about the green light"), names_law=True) == AspectReading(
+        Aspect.LAWS
+    )
+    who = read_aspect(fold("who signed the keep washington working act"), names_law=True)
+    assert who is not None and who.subject == Aspect.LAWS
+    when = read_aspect(fold("when did the green light start"), names_law=True)
+    assert when == AspectReading(Aspect.WHEN, Aspect.LAWS)

@@ -126,3 +126,20 @@ def test_people_and_places_are_told_apart(engine: Engine) -> None:
     matches = match(engine, f"{j.officials[0].name} and Houston")
     assert all(isinstance(p, PersonMention) for p in matches.people)
     assert [m.place.name for m in matches.places if m.place] == ["Houston"]
+
+
+def test_a_law_named_alone_is_its_place(engine: Engine) -> None:
+    law = only_place(engine, "what is the green light law")
+    assert law.jurisdictions == ("new-york-state",) and law.law
+    assert only_place(engine, "who signed the keep washington working act").jurisdictions == (
+        "washington-state",
+    )
+
+
+def test_a_law_name_is_matched_exactly_never_as_a_typo(engine: Engine) -> None:
+    assert not any(m.law for m in match(engine, "what is the grean lite law").places)
+
+
+def test_a_place_named_beside_a_law_is_the_place_asked_about(engine: Engine) -> None:
+    texas = only_place(engine, "does the green light law apply in texas")
+    assert texas.jurisdictions == ("texas",) and not texas.law

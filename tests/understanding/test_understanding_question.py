@@ -73,3 +73,14 @@ def test_the_cues_travel_with_the_question(engine: Engine) -> None:
 
 def test_the_caller_s_language_wins(engine: Engine) -> None:
     assert read(engine, "Is Denver a sanctuary city?", "es").language == "es"
+
+
+def test_a_law_called_a_law_is_its_place_and_asks_about_laws(engine: Engine) -> None:
+    q = read(engine, "que es la ley SB 54")
+    assert q.intent == Intent.PLACES and q.places[0].jurisdictions == ("california",)
+    assert q.aspect is not None and q.aspect.aspect.value == "laws"
+
+
+def test_a_bare_law_name_that_is_a_topic_keyword_is_the_topic(engine: Engine) -> None:
+    assert read(engine, "what is SB 54").intent == Intent.TOPIC
+    assert read(engine, "who signed SB 54").intent == Intent.PLACES
